@@ -1,0 +1,3 @@
+"""Package metadata: the one place the version lives."""
+
+__version__ = "0.1.0"
