@@ -1,0 +1,299 @@
+"""Top-level one-shot functions: the first level of the Python API.
+
+``code_text`` codes one string; ``code_files`` runs the whole job behind
+``detente code``: read inputs, run the pipeline, write JSON Lines, store.
+Both open a reusable :class:`~detente.pipeline.Pipeline` (and
+:class:`~detente.store.Store`) and delegate to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import DetenteError, InputError
+from .models import Article, Event
+from .pipeline import Pipeline
+from .settings import get_setting
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SkippedInput:
+    """An input (file, line or document) that was not coded, and why."""
+
+    origin: str
+    reason: str
+    kind: str = "error"
+
+
+@dataclass
+class RunSummary:
+    """What a ``code_files`` run read, coded, stored and skipped."""
+
+    read: int = 0
+    coded: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    events: int = 0
+    skipped: list[SkippedInput] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was skipped."""
+        return not self.skipped
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "coded": self.coded,
+            "stored": self.stored,
+            "already_stored": self.already_stored,
+            "events": self.events,
+            "skipped": [vars(s) for s in self.skipped],
+            "warnings": list(self.warnings),
+        }
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_pipeline(actor_files: tuple[str, ...]) -> Pipeline:
+    return Pipeline.default(actor_files=actor_files)
+
+
+def get_pipeline(*, actor_files: Sequence[str | Path] = ()) -> Pipeline:
+    """Return the default pipeline, built once per process for the same options."""
+    return _cached_pipeline(tuple(str(p) for p in actor_files))
+
+
+def code_text(
+    text: str,
+    *,
+    date: dt.date | str | None = None,
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    doc_id: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> list[Event]:
+    """Code the events in one text.
+
+    Parameters
+    ----------
+    text:
+        The article or sentence text (already clean).
+    date:
+        Publication date, the reference for relative dates and the default
+        event date.
+
+    Returns
+    -------
+    list of Event
+
+    Examples
+    --------
+    >>> events = code_text("China and Russia held talks in Moscow.", date="2021-05-24")
+    ... # doctest: +SKIP
+    """
+    article = make_article(text, date=date, title=title, source=source, url=url, doc_id=doc_id)
+    return code_article(article, pipeline=pipeline).events
+
+
+def make_article(
+    text: str,
+    *,
+    date: dt.date | str | None = None,
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    doc_id: str | None = None,
+) -> Article:
+    """Build an :class:`Article` from a string and optional metadata."""
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date[:10])
+        except ValueError as e:
+            raise InputError(f"date {date!r} is not an ISO date (YYYY-MM-DD)") from e
+    return Article(
+        doc_id=doc_id or Article.make_id(text),
+        text=text,
+        title=title,
+        date=date,
+        date_source="input" if date else "none",
+        source=source,
+        url=url,
+        input_format="text",
+    )
+
+
+def code_article(article: Article, *, pipeline: Pipeline | None = None) -> Article:
+    """Run the pipeline on one article and return it with its events."""
+    return (pipeline or get_pipeline())(article)
+
+
+def code_articles(
+    articles: Iterable[Article],
+    *,
+    pipeline: Pipeline | None = None,
+    batch_size: int | None = None,
+    on_error: Callable[[Article, DetenteError], None] | None = None,
+) -> Iterator[Article]:
+    """Code a stream of articles in batches, isolating articles that fail.
+
+    A batch that raises is re-run one article at a time so that one bad
+    document costs only itself; its error goes to ``on_error`` (or is raised
+    when no handler is given).
+    """
+    pipeline = pipeline or get_pipeline()
+    size = batch_size or int(get_setting("batch_size"))
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield from _code_batch(pipeline, batch, size, on_error)
+            batch = []
+    if batch:
+        yield from _code_batch(pipeline, batch, size, on_error)
+
+
+def _code_batch(
+    pipeline: Pipeline,
+    batch: list[Article],
+    size: int,
+    on_error: Callable[[Article, DetenteError], None] | None,
+) -> Iterator[Article]:
+    try:
+        done = list(pipeline.pipe(batch, batch_size=size))
+    except DetenteError:
+        logger.info("a batch of %d failed; coding its articles one by one", len(batch))
+    else:
+        yield from done
+        return
+    for article in batch:
+        _reset(article)
+        try:
+            yield pipeline(article)
+        except DetenteError as e:
+            if on_error is None:
+                raise
+            on_error(article, e)
+
+
+def _reset(article: Article) -> None:
+    article.doc = None
+    article.actor_mentions = []
+    article.date_mentions = []
+    article.events = []
+    article.stages_run = []
+
+
+def code_files(
+    inputs: Sequence[str | Path],
+    *,
+    output: str | Path | IO[str] | None = None,
+    db: str | Path | None = None,
+    store: bool = True,
+    input_format: str | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    actor_files: Sequence[str | Path] = (),
+    batch_size: int | None = None,
+    max_chars: int | None = None,
+    on_article: Callable[[Article], None] | None = None,
+    on_skip: Callable[[SkippedInput], None] | None = None,
+) -> RunSummary:
+    """Code files or folders of articles: the job behind ``detente code``.
+
+    Parameters
+    ----------
+    inputs:
+        Files, folders or ``-`` for standard input.
+    output:
+        A JSON Lines file (path or open text file) to write the events to.
+    db:
+        The store (DuckDB path or ``postgresql://`` URL); settings ``db`` when
+        None. ``store=False`` codes without storing.
+    on_article, on_skip:
+        Callbacks for progress reporting.
+
+    Returns
+    -------
+    RunSummary
+        Counts of what was read, coded, stored and skipped (with reasons).
+
+    Notes
+    -----
+    Documents already in the store are not coded again (an interrupted run
+    resumes where it stopped), unless ``output`` is given, in which case they
+    are re-coded for the output file but not stored twice.
+    """
+    from .ingest import Skipped, iter_articles
+
+    summary = RunSummary()
+
+    def skip(origin: str, reason: str, kind: str) -> None:
+        record = SkippedInput(origin=origin, reason=reason, kind=kind)
+        summary.skipped.append(record)
+        if on_skip is not None:
+            on_skip(record)
+
+    with ExitStack() as stack:
+        event_store = None
+        if store:
+            from .store import Store
+
+            event_store = stack.enter_context(Store.open(db or get_setting("db")))
+        out: IO[str] | None = None
+        if isinstance(output, (str, Path)):
+            out = stack.enter_context(open(output, "w", encoding="utf-8"))  # noqa: SIM115
+        elif output is not None:
+            out = output
+
+        def to_code() -> Iterator[Article]:
+            for item in iter_articles(
+                inputs,
+                input_format=input_format,
+                include=include,
+                exclude=exclude,
+                max_chars=max_chars,
+            ):
+                if isinstance(item, Skipped):
+                    skip(item.origin, item.reason, item.kind)
+                    continue
+                summary.read += 1
+                for warning in item.metadata.get("warnings", []):
+                    summary.warnings.append(f"{item.origin}: {warning}")
+                if event_store is not None and out is None and event_store.has_document(item.doc_id):
+                    summary.already_stored += 1
+                    continue
+                yield item
+
+        def failed(article: Article, error: DetenteError) -> None:
+            skip(article.origin or article.doc_id, str(error), "coding")
+
+        pipeline = get_pipeline(actor_files=actor_files)
+        for article in code_articles(
+            to_code(), pipeline=pipeline, batch_size=batch_size, on_error=failed
+        ):
+            summary.coded += 1
+            summary.events += len(article.events)
+            if out is not None:
+                for event in article.events:
+                    out.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
+            if event_store is not None:
+                if event_store.add_article(article):
+                    summary.stored += 1
+                else:
+                    summary.already_stored += 1
+            if on_article is not None:
+                on_article(article)
+            article.doc = None  # free the parse: memory must not grow with the corpus
+    return summary
