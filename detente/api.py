@@ -209,6 +209,9 @@ def code_files(
     max_chars: int | None = None,
     on_article: Callable[[Article], None] | None = None,
     on_skip: Callable[[SkippedInput], None] | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    shard_dir: str | Path | None = None,
 ) -> RunSummary:
     """Code files or folders of articles: the job behind ``detente code``.
 
@@ -223,6 +226,18 @@ def code_files(
         None. ``store=False`` codes without storing.
     on_article, on_skip:
         Callbacks for progress reporting.
+    jobs:
+        Worker processes for coding (``0``: one per core). With more than
+        one, articles are coded in parallel and come back in input order;
+        the events are the same as with one.
+    dask:
+        Run on a Dask cluster instead: a scheduler address
+        (``tcp://host:8786``) or ``local:N`` for a local cluster of N worker
+        processes; see :func:`detente.distributed.code_files_dask`.
+    shard_dir:
+        With ``dask``: a folder, visible to the workers and this process,
+        where coded partitions are written as Parquet shards (kept after the
+        run, so an interrupted run resumes); in memory when None.
 
     Returns
     -------
@@ -235,8 +250,28 @@ def code_files(
     resumes where it stopped), unless ``output`` is given, in which case they
     are re-coded for the output file but not stored twice.
     """
-    from .ingest import Skipped, iter_articles
+    if dask is not None:
+        from .distributed import code_files_dask
 
+        return code_files_dask(
+            inputs,
+            scheduler=dask,
+            db=db,
+            output=output,
+            store=store,
+            shard_dir=shard_dir,
+            input_format=input_format,
+            include=include,
+            exclude=exclude,
+            actor_files=actor_files,
+            batch_size=batch_size,
+            max_chars=max_chars,
+            on_article=on_article,
+            on_skip=on_skip,
+        )
+    from ._parallel import code_articles_parallel, resolve_jobs
+
+    n_jobs = resolve_jobs(jobs)
     summary = RunSummary()
 
     def skip(origin: str, reason: str, kind: str) -> None:
@@ -258,31 +293,37 @@ def code_files(
             out = output
 
         def to_code() -> Iterator[Article]:
-            for item in iter_articles(
+            return _iter_to_code(
                 inputs,
+                summary=summary,
+                skip=skip,
+                event_store=event_store if out is None else None,
                 input_format=input_format,
                 include=include,
                 exclude=exclude,
                 max_chars=max_chars,
-            ):
-                if isinstance(item, Skipped):
-                    skip(item.origin, item.reason, item.kind)
-                    continue
-                summary.read += 1
-                for warning in item.metadata.get("warnings", []):
-                    summary.warnings.append(f"{item.origin}: {warning}")
-                if event_store is not None and out is None and event_store.has_document(item.doc_id):
-                    summary.already_stored += 1
-                    continue
-                yield item
+            )
 
         def failed(article: Article, error: DetenteError) -> None:
             skip(article.origin or article.doc_id, str(error), "coding")
 
-        pipeline = get_pipeline(actor_files=actor_files)
-        for article in code_articles(
-            to_code(), pipeline=pipeline, batch_size=batch_size, on_error=failed
-        ):
+        coded: Iterator[Article]
+        if n_jobs > 1:
+            coded = code_articles_parallel(
+                to_code(),
+                jobs=n_jobs,
+                actor_files=actor_files,
+                batch_size=batch_size,
+                on_error=failed,
+            )
+        else:
+            coded = code_articles(
+                to_code(),
+                pipeline=get_pipeline(actor_files=actor_files),
+                batch_size=batch_size,
+                on_error=failed,
+            )
+        for article in coded:
             summary.coded += 1
             summary.events += len(article.events)
             if out is not None:
@@ -297,3 +338,37 @@ def code_files(
                 on_article(article)
             article.doc = None  # free the parse: memory must not grow with the corpus
     return summary
+
+
+def _iter_to_code(
+    inputs: Sequence[str | Path],
+    *,
+    summary: RunSummary,
+    skip: Callable[[str, str, str], None],
+    event_store: Any,
+    input_format: str | None,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    max_chars: int | None,
+) -> Iterator[Article]:
+    """Ingested articles still to code: skips are recorded, and documents
+    already in ``event_store`` (when given) are counted and left out."""
+    from .ingest import Skipped, iter_articles
+
+    for item in iter_articles(
+        inputs,
+        input_format=input_format,
+        include=include,
+        exclude=exclude,
+        max_chars=max_chars,
+    ):
+        if isinstance(item, Skipped):
+            skip(item.origin, item.reason, item.kind)
+            continue
+        summary.read += 1
+        for warning in item.metadata.get("warnings", []):
+            summary.warnings.append(f"{item.origin}: {warning}")
+        if event_store is not None and event_store.has_document(item.doc_id):
+            summary.already_stored += 1
+            continue
+        yield item

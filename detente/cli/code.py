@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..api import RunSummary, SkippedInput, code_files
 from ..models import Article, Event
+from ..settings import get_setting
 from ._common import EXIT_SKIPPED, console, err_console, handle_errors
 
 
@@ -33,6 +34,9 @@ def code_cli(
     show: bool = typer.Option(False, "--show", help="Print a table of the events and dyads found."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (errors still go to stderr)."),
     allow_skips: bool = typer.Option(False, "--allow-skips", help="Exit 0 even when some inputs were skipped."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes for coding; 0 = one per core (default: setting jobs, 1)."),
+    dask: str | None = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS|local:N", help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or local:N worker processes."),
+    shard_dir: Path | None = typer.Option(None, "--shard-dir", help="With --dask: folder shared by the workers for the Parquet shards (kept; a rerun resumes from them)."),
 ) -> None:
     """Code the events in news articles (files or folders) and store them."""
     shown: list[Event] = []
@@ -75,6 +79,9 @@ def code_cli(
             batch_size=batch_size,
             on_article=on_article,
             on_skip=on_skip,
+            jobs=jobs if jobs is not None else int(get_setting("jobs")),
+            dask=dask,
+            shard_dir=shard_dir,
         )
     if show:
         _print_events(shown)
