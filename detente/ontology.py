@@ -732,3 +732,16 @@ def get_ontology(
 def clear_cache() -> None:
     """Forget ontologies built by :func:`get_ontology`."""
     _cached_ontology.cache_clear()
+
+
+def explain(term: str, *, user_files: Sequence[str | Path] = ()) -> dict[str, Any]:
+    """Describe a CAMEO code or root, a PLOVER type or a QuadClass mapping.
+
+    The function behind ``detente explain``; see :meth:`Ontology.explain`.
+
+    Examples
+    --------
+    >>> explain("190")["plover_type"]
+    'ASSAULT'
+    """
+    return get_ontology(user_files=user_files).explain(term)
