@@ -1,0 +1,1 @@
+"""Private helpers of :mod:`detente.store`: schema, backends, row builders."""
