@@ -490,6 +490,12 @@ class PostgresBackend(Backend):
                     f"({str(e).strip()}); use SELECT (writes go through `detente code` / "
                     "`detente import`)"
                 ) from e
+            except psycopg.errors.SyntaxError as e:
+                if "multiple commands" in str(e):
+                    raise StoreError(
+                        "send one SQL statement at a time (found several separated by ';')"
+                    ) from e
+                raise StoreError(f"query failed: {str(e).strip()}") from e
             except psycopg.errors.QueryCanceled as e:
                 raise StoreError(
                     f"query stopped after the time limit of {time_limit_ms} ms; narrow "
