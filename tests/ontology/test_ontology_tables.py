@@ -42,6 +42,8 @@ def test_builtins_are_registered():
         pytest.param("1711", -9.2, "COERCE", id="1711 confiscate property"),
         pytest.param("0211", 3.4, "REQUEST", id="0211 appeal -> REQUEST"),
         pytest.param("013", 0.4, "", id="013 statement has no PLOVER type"),
+        pytest.param("176", -7.0, "COERCE", id="176 cyber attack (CAMEO 1.1b3)"),
+        pytest.param("1952", -10.0, "ASSAULT", id="1952 drone strike (CAMEO 1.1b3)"),
     ],
 )
 def test_known_codes(ontology, code, goldstein, plover_type):

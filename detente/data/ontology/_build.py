@@ -28,14 +28,19 @@ CAMEO_HEADER = """\
 #   code, name: GDELT CAMEO event-code lookup (CAMEO.eventcodes.txt, copy in
 #     mpiccirilli/UNDP-BCPR-Project @ e009a802f0e8; content is GDELT's);
 #     1213 from andybega/icews data-raw/cameo-codes.csv (MIT);
-#     1214 from openeventdata/PLOVER CAMEO2PLOVER-2021.txt (CC BY-SA 4.0).
+#     1214 from openeventdata/PLOVER CAMEO2PLOVER-2021.txt (CC BY-SA 4.0);
+#     1951, 1952 from openeventdata/text_to_CAMEO CAMEO_codefile.txt (MIT);
+#     176 from the CAMEO Manual 1.1b3 (Schrodt 2012, CC BY-NC-SA 3.0; code and
+#     label only).
 #   goldstein: GDELT CAMEO.goldsteinscale.txt; goldstein_source says
 #     "gdelt" or "parent:<code>" when a code has no value of its own.
 #   description: andybega/icews data-raw/cameo-codes.csv (MIT), whitespace
 #     normalised; empty where that table has none.
 #   plover_type, plover_mode, plover_context: openeventdata/PLOVER
 #     CAMEO2PLOVER-2021.txt (PLOVER draft 0.8, CC BY-SA 4.0); plover_source
-#     says "cameo2plover", "parent:<code>", "appeal:<10x code>" (CAMEO 02x
+#     says "cameo2plover", "parent:<code>", "detente" (hand-assigned from the
+#     NGEC codebook modes for 176 -> COERCE cyber, 1951 -> ASSAULT aerial,
+#     1952 -> ASSAULT drone), "appeal:<10x code>" (CAMEO 02x
 #     APPEAL follows the parallel 10x DEMAND row: PLOVER REQUEST covers both)
 #     or "none" (CAMEO 01x statements have no PLOVER type).
 # This file is distributed under CC BY-SA 4.0 (the most restrictive source).
@@ -89,6 +94,13 @@ PLOVER_QUAD = {
 
 TYPE_ORDER = list(DEFAULT_CAMEO)
 
+#: PLOVER of the CAMEO 1.1b3 codes CAMEO2PLOVER-2021 lacks, from the NGEC modes.
+HAND_PLOVER = {
+    "176": ("COERCE", "cyber", ""),
+    "1951": ("ASSAULT", "aerial", "military"),
+    "1952": ("ASSAULT", "drone", "military"),
+}
+
 
 def _clean(text: str) -> str:
     text = re.sub(r"(\w)\ufffd+s\b", r"\1's", text)
@@ -140,8 +152,18 @@ def build(shared: Path) -> None:
     for code, row in icews.items():
         codes.setdefault(code, row["name"])
     codes.setdefault("1214", "Reject intelligence cooperation")
+    # CAMEO 1.1b3 codes missing from the GDELT and ICEWS tables
+    codefile = (shared / "text_to_CAMEO.CAMEO_codefile.txt").read_text(encoding="utf-8")
+    for code in ("1951", "1952"):
+        match = re.search(rf"^LABEL: {code}= (.+)$", codefile, re.M)
+        if match is None:
+            raise SystemExit(f"CAMEO {code} not in text_to_CAMEO.CAMEO_codefile.txt")
+        codes.setdefault(code, match.group(1).strip())
+    codes.setdefault("176", "Attack cybernetically")
 
     def plover_of(code: str) -> tuple[tuple[str, str, str], str]:
+        if code in HAND_PLOVER:
+            return HAND_PLOVER[code], "detente"
         if code.startswith("01"):
             return ("", "", ""), "none"
         if code.startswith("02"):
