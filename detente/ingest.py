@@ -258,11 +258,13 @@ def _build_articles(
     title = normalize_text(raw.title).replace("\n", " ") if raw.title else cleaned.title
     text = _drop_repeated_title(cleaned.text, title)
     if not text.strip():
+        where = (
+            "no article text found in this HTML page (only navigation, scripts or markup)"
+            if raw.input_format == "html"
+            else "no text left after removing boilerplate (navigation, credits, bylines)"
+        )
         yield Skipped(
-            raw.origin,
-            "no text left after removing boilerplate (navigation, credits, bylines); "
-            "check that the input holds the article body",
-            "no-text",
+            raw.origin, f"{where}; check that the input holds the article body", "no-text"
         )
         return
     warnings = list(raw.warnings)

@@ -92,9 +92,12 @@ class ByteStream:
             return b""
         parts: list[bytes] = []
         wanted = size
+        # read1: one underlying read per call, so bytes decompressed before a
+        # truncation error are returned instead of lost inside a bigger read.
+        read = getattr(self._stream, "read1", self._stream.read)
         while wanted > 0:
             try:
-                data = self._stream.read(wanted)
+                data = read(wanted)
             except EOFError:
                 self.error = (
                     "the gzip stream ends early (truncated file?); what was read "
