@@ -311,7 +311,7 @@ def _as_list(value: Any) -> list[Any]:
     return [value]
 
 
-def _parse_date(value: Any, origin: str) -> dt.date | None:
+def _parse_date(value: Any, path: str, line: int | None) -> dt.date | None:
     if not value:
         return None
     text = str(value)
@@ -320,7 +320,11 @@ def _parse_date(value: Any, origin: str) -> dt.date | None:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise InputError(f"date {text!r} is not YYYYMMDD, YYYY-MM-DD or YYMMDD; fix the record", path=origin)
+    raise InputError(
+        f"date {text!r} is not YYYYMMDD, YYYY-MM-DD or YYMMDD; fix the record",
+        path=path,
+        line=line,
+    )
 
 
 def gold_record(record: Mapping[str, Any], *, ontology: Ontology, origin: str = "") -> GoldRecord:
@@ -333,14 +337,16 @@ def gold_record(record: Mapping[str, Any], *, ontology: Ontology, origin: str = 
         unknown to the ontology.
     """
     fmt = detect_format(record)
-    path, _, line = origin.rpartition(":")
-    where = {"path": path or origin, "line": int(line) if line.isdigit() else None}
+    where_path, _, line_text = origin.rpartition(":")
+    where_path = where_path or origin
+    where_line = int(line_text) if line_text.isdigit() else None
     text = record.get("text")
     if fmt is None or not isinstance(text, str):
         raise InputError(
             "record is in no known labelled format: expected 'text' and 'event_code' "
             "(a CAMEO code, a PLOVER type, or a list of CAMEO codes)",
-            **where,
+            path=where_path,
+            line=where_line,
         )
     record_id = str(record.get("id", origin))
     try:
@@ -378,13 +384,13 @@ def gold_record(record: Mapping[str, Any], *, ontology: Ontology, origin: str = 
                 ),
             )
     except OntologyError as e:
-        raise InputError(f"record {record_id}: {e}", **where) from e
+        raise InputError(f"record {record_id}: {e}", path=where_path, line=where_line) from e
     return GoldRecord(
         record_id=record_id,
         text=text,
         format=fmt,
         events=events,
-        date=_parse_date(record.get("date"), origin),
+        date=_parse_date(record.get("date"), where_path, where_line),
         origin=origin,
     )
 
@@ -531,7 +537,7 @@ class _Triple:
 
 def gold_triples(record: GoldRecord) -> list[_Triple]:
     """The (source, target, class) triples of a record's gold events."""
-    triples = []
+    triples: list[_Triple] = []
     for event in record.events:
         label = event.plover_type if record.format == "plover" else event.cameo_code[:2]
         sources = list(event.sources) or [GoldActor()]

@@ -29,6 +29,9 @@ def eval_cli(
     include_negated: bool = typer.Option(
         False, "--include-negated", help="Count events coded as negated."
     ),
+    plover_confusion: bool = typer.Option(
+        False, "--plover-confusion", help="Also print the PLOVER type confusion table."
+    ),
 ) -> None:
     """Score the event coder on labelled sentences (root, code, PLOVER, triples)."""
     with err_console.status("coding labelled sentences"):
@@ -41,6 +44,8 @@ def eval_cli(
         return
     _print_figures(report)
     _print_confusion(report.confusion, "CAMEO root confusion (rows: gold, columns: coded)")
+    if plover_confusion:
+        _print_confusion(report.plover_confusion, "PLOVER type confusion (rows: gold, columns: coded)")
     if show_errors:
         _print_errors(report, show_errors)
 

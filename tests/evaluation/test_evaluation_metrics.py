@@ -124,6 +124,8 @@ def test_plover_accuracy_maps_legacy_names(tmp_path, gold, coded, right):
     report = _run(path, {"v1": [make_event("100", "LBY", "GBR", plover=coded)]})
     assert report.plover_accuracy == (1.0 if right else 0.0)
     assert report.recall == (1.0 if right else 0.0)  # triples use the PLOVER type here
+    current = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE"}.get(gold, gold)
+    assert report.plover_confusion == {current: {coded: 1}}
 
 
 def test_plover_legacy_country_codes_are_mapped(tmp_path):
