@@ -122,7 +122,15 @@ def _year_before(
 
 # -- date expressions ----------------------------------------------------------
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -161,18 +169,50 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 #: detente's own patterns, added to spaCy's DATE entities.
 EXPRESSION_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE),
-    re.compile(rf"\b(?:yesterday|today|tonight|tomorrow){_PART_OF_DAY}\b", re.IGNORECASE),
-    re.compile(r"\b(?:earlier\s+|later\s+)?(?:this|last)\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE),
-    re.compile(rf"\b(?:(?:on|last|this|next|this\s+past|this\s+coming|earlier\s+on)\s+)?(?:{_WEEKDAY_RE}){_PART_OF_DAY}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:{_NUMBER_RE})\s+(?:day|week|month|year)s?\s+ago\b", re.IGNORECASE),
-    re.compile(r"\b(?:(?:the\s+)?(?:last|past|this|next|coming)|earlier\s+this|later\s+this)\s+(?:week|month|year)\b", re.IGNORECASE),
-    re.compile(rf"\b(?:(?:on|in|since|last|next|this|early|late|mid-?)\s+)?(?:{_MONTH_CAP})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"),
-    re.compile(rf"\b(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_CAP})(?:,?\s+(?:19|20)\d\d)?\b"),
+    re.compile(
+        rf"\b(?:yesterday|today|tonight|tomorrow){_PART_OF_DAY}\b", re.IGNORECASE
+    ),
+    re.compile(
+        r"\b(?:earlier\s+|later\s+)?(?:this|last)\s+(?:morning|afternoon|evening|night)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:(?:on|last|this|next|this\s+past|this\s+coming|earlier\s+on)\s+)?(?:{_WEEKDAY_RE}){_PART_OF_DAY}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:{_NUMBER_RE})\s+(?:day|week|month|year)s?\s+ago\b", re.IGNORECASE
+    ),
+    re.compile(
+        r"\b(?:(?:the\s+)?(?:last|past|this|next|coming)|earlier\s+this|later\s+this)\s+(?:week|month|year)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:(?:on|in|since|last|next|this|early|late|mid-?)\s+)?(?:{_MONTH_CAP})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
+    ),
+    re.compile(
+        rf"\b(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_CAP})(?:,?\s+(?:19|20)\d\d)?\b"
+    ),
     re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b"),
     re.compile(r"\b(?:in|since|during)\s+(?:19|20)\d\d\b"),
 )
-_LEADING_WORDS = re.compile(r"^(?:on|in|at|since|during|from|by|until|till|of|the|early|late|mid-?)\s*", re.IGNORECASE)
-_FUTURE_WORDS = frozenset({"will", "shall", "'ll", "upcoming", "scheduled", "planned", "next", "coming", "expected"})
+_LEADING_WORDS = re.compile(
+    r"^(?:on|in|at|since|during|from|by|until|till|of|the|early|late|mid-?)\s*",
+    re.IGNORECASE,
+)
+_FUTURE_WORDS = frozenset(
+    {
+        "will",
+        "shall",
+        "'ll",
+        "upcoming",
+        "scheduled",
+        "planned",
+        "next",
+        "coming",
+        "expected",
+    }
+)
 
 Resolved = tuple[dt.date, str, str]  # date, rule, granularity
 
@@ -243,7 +283,18 @@ def _resolve_relative(text: str, ref: dt.date, *, future: bool) -> Resolved | No
     if text in ("day before yesterday",):
         return ref - 2 * one_day, "relative:yesterday", "day"
     head, _, part = text.partition(" ")
-    if head in ("today", "tonight") or text in ("this morning", "this afternoon", "this evening", "earlier this morning", "later this morning", "earlier this afternoon", "later this afternoon", "earlier this evening", "later this evening", "tonight"):
+    if head in ("today", "tonight") or text in (
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "earlier this morning",
+        "later this morning",
+        "earlier this afternoon",
+        "later this afternoon",
+        "earlier this evening",
+        "later this evening",
+        "tonight",
+    ):
         return ref, "relative:today", "day"
     if head == "yesterday" or text in ("last night", "last evening"):
         return ref - one_day, "relative:yesterday", "day"
@@ -262,7 +313,10 @@ def _resolve_relative(text: str, ref: dt.date, *, future: bool) -> Resolved | No
         if unit == "month":
             return _shift_months(ref, -count), "relative:ago", "month"
         return dt.date(ref.year - count, 1, 1), "relative:ago", "year"
-    period = re.fullmatch(r"(last|past|this|next|coming|earlier this|later this)\s+(week|month|year)", text)
+    period = re.fullmatch(
+        r"(last|past|this|next|coming|earlier this|later this)\s+(week|month|year)",
+        text,
+    )
     if period:
         which, unit = period.groups()
         step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
@@ -332,7 +386,9 @@ def _resolve_calendar(
                 return None
         if ref is None:
             return None
-        found = _year_before(month, day, ref, future_days=366 if future else future_days)
+        found = _year_before(
+            month, day, ref, future_days=366 if future else future_days
+        )
         return (found, "absolute", "day") if found else None
     numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text)
     if numeric:
@@ -364,24 +420,32 @@ class DateResolver:
     requires = ("doc", "events")
     assigns = ("date_mentions",)
 
-    def __init__(self, *, future_days: int = 7, use_entities: bool = True, **_: Any) -> None:
+    def __init__(
+        self, *, future_days: int = 7, use_entities: bool = True, **_: Any
+    ) -> None:
         self.future_days = future_days
         self.use_entities = use_entities
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
-        article.date_mentions = list(self.find_mentions(doc, article.date)) if doc is not None else []
+        article.date_mentions = (
+            list(self.find_mentions(doc, article.date)) if doc is not None else []
+        )
         for event in article.events:
             self.date_event(event, article)
         return article
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Article]:
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[Article]:
         for article in articles:
             yield self(article)
 
     # -- mentions ------------------------------------------------------------------
 
-    def find_mentions(self, doc: Any, reference: dt.date | None) -> Iterator[DateMention]:
+    def find_mentions(
+        self, doc: Any, reference: dt.date | None
+    ) -> Iterator[DateMention]:
         """Yield the resolved date expressions of ``doc``, sentence by sentence."""
         for index, sent in enumerate(doc.sents):
             yield from self._sentence_mentions(doc, sent, index, reference)
@@ -393,9 +457,13 @@ class DateResolver:
         offset = sent.start_char
         candidates: list[tuple[int, int]] = []
         if self.use_entities:
-            candidates += [(e.start_char, e.end_char) for e in sent.ents if e.label_ == "DATE"]
+            candidates += [
+                (e.start_char, e.end_char) for e in sent.ents if e.label_ == "DATE"
+            ]
         for pattern in EXPRESSION_PATTERNS:
-            candidates += [(offset + m.start(), offset + m.end()) for m in pattern.finditer(text)]
+            candidates += [
+                (offset + m.start(), offset + m.end()) for m in pattern.finditer(text)
+            ]
         future = any(t.lower_ in _FUTURE_WORDS for t in sent)
         resolved: list[DateMention] = []
         for start, end in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0])):
@@ -409,12 +477,16 @@ class DateResolver:
             if found is None:
                 continue
             date, rule, granularity = found
-            resolved.append(DateMention(expression, start, end, index, date, rule, granularity))
+            resolved.append(
+                DateMention(expression, start, end, index, date, rule, granularity)
+            )
         return sorted(resolved, key=lambda m: m.start)
 
     @staticmethod
     def _with_preposition(text: str, start: int, floor: int) -> int:
-        before = re.search(r"\b(?:on|in)\s+$", text[max(floor, start - 4) : start], re.IGNORECASE)
+        before = re.search(
+            r"\b(?:on|in)\s+$", text[max(floor, start - 4) : start], re.IGNORECASE
+        )
         return start - len(before.group(0)) if before else start
 
     # -- events ----------------------------------------------------------------------
@@ -439,7 +511,8 @@ class DateResolver:
     def mention_for_event(self, event: Event, article: Article) -> DateMention | None:
         """The date expression that dates ``event``, or ``None`` (article date)."""
         in_sentence = [
-            m for m in article.date_mentions
+            m
+            for m in article.date_mentions
             if m.sentence_index == event.sentence_index and m.date is not None
         ]
         if not in_sentence:
@@ -495,4 +568,6 @@ def _in_other_modifier_clause(doc: Any, mention: DateMention, verb: Any) -> bool
 @stages.register("detente.dates.v1")
 def make_date_resolver(**options: Any) -> DateResolver:
     """Factory of the ``dates`` stage (ignores options it does not use)."""
-    return DateResolver(**{k: v for k, v in options.items() if k in ("future_days", "use_entities")})
+    return DateResolver(
+        **{k: v for k, v in options.items() if k in ("future_days", "use_entities")}
+    )

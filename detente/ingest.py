@@ -99,7 +99,13 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_FORMAT_ALIASES = {"txt": "text", "htm": "html", "json": "jsonl", "ndjson": "jsonl", "tsv": "csv"}
+_FORMAT_ALIASES = {
+    "txt": "text",
+    "htm": "html",
+    "json": "jsonl",
+    "ndjson": "jsonl",
+    "tsv": "csv",
+}
 
 
 def article_warnings(article: Article) -> list[str]:
@@ -155,7 +161,9 @@ def iter_articles(
     forced = _check_format(input_format)
     limit = int(max_chars if max_chars is not None else get_setting("max_doc_chars"))
     if limit < 1000:
-        raise ConfigError(f"max_chars={limit} is too small; use at least 1000 characters")
+        raise ConfigError(
+            f"max_chars={limit} is too small; use at least 1000 characters"
+        )
     context = ReadContext(fields=fields or DEFAULT_FIELDS, max_chars=limit)
     text_cleaner = cleaner or TextCleaner.default()
     for entry in expand_inputs(inputs, include=include, exclude=exclude):
@@ -217,7 +225,11 @@ def _read_input(
     try:
         stream = open_input(item)
     except OSError as e:
-        yield Skipped(item.origin, f"cannot open the file ({e.strerror}); check its permissions", "missing")
+        yield Skipped(
+            item.origin,
+            f"cannot open the file ({e.strerror}); check its permissions",
+            "missing",
+        )
         return
     try:
         head = stream.head
@@ -264,7 +276,9 @@ def _build_articles(
             else "no text left after removing boilerplate (navigation, credits, bylines)"
         )
         yield Skipped(
-            raw.origin, f"{where}; check that the input holds the article body", "no-text"
+            raw.origin,
+            f"{where}; check that the input holds the article body",
+            "no-text",
         )
         return
     warnings = list(raw.warnings)
@@ -310,7 +324,12 @@ def _build_articles(
         yield base
         return
     parts = split_text(text, max_chars)
-    logger.info("%s: split into %d parts of at most %d characters", raw.origin, len(parts), max_chars)
+    logger.info(
+        "%s: split into %d parts of at most %d characters",
+        raw.origin,
+        len(parts),
+        max_chars,
+    )
     for number, part in enumerate(parts, start=1):
         yield Article(
             doc_id=f"{base.doc_id}#p{number}",
@@ -325,11 +344,15 @@ def _build_articles(
             language=base.language,
             origin=base.origin,
             input_format=base.input_format,
-            metadata=dict(metadata, part=number, parts=len(parts), parent_id=base.doc_id),
+            metadata=dict(
+                metadata, part=number, parts=len(parts), parent_id=base.doc_id
+            ),
         )
 
 
-def _metadata(raw: RawDoc, cleaned: CleanText, warnings: list[str]) -> dict[str, object]:
+def _metadata(
+    raw: RawDoc, cleaned: CleanText, warnings: list[str]
+) -> dict[str, object]:
     metadata: dict[str, object] = dict(raw.extra)
     if warnings:
         metadata["warnings"] = warnings

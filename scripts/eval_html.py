@@ -93,15 +93,25 @@ def eval_dates(folder: Path, collection: str, *, limit: int | None) -> dict[str,
             missing += 1
         elif found.isoformat() == record["date"][:10]:
             right += 1
-    return {"pages": total, "accuracy": right / total if total else 0.0, "no_date": missing}
+    return {
+        "pages": total,
+        "accuracy": right / total if total else 0.0,
+        "no_date": missing,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     default_shared = os.environ.get("DETENTE_SHARED", str(REPO.parent / "shared"))
-    parser.add_argument("--shared", default=default_shared, help="the shared data folder")
+    parser.add_argument(
+        "--shared", default=default_shared, help="the shared data folder"
+    )
     parser.add_argument("--limit", type=int, default=None, help="pages per collection")
-    parser.add_argument("--no-clean", action="store_true", help="score trafilatura's text without detente's line clean-up")
+    parser.add_argument(
+        "--no-clean",
+        action="store_true",
+        help="score trafilatura's text without detente's line clean-up",
+    )
     args = parser.parse_args()
     html = Path(args.shared) / "corpus" / "html"
 
@@ -113,7 +123,9 @@ def main() -> None:
     )
     results = {}
     for collection in ("bbaw", "mediacloud2020"):
-        results[collection] = eval_dates(html / "htmldate", collection, limit=args.limit)
+        results[collection] = eval_dates(
+            html / "htmldate", collection, limit=args.limit
+        )
         r = results[collection]
         print(
             f"date       {collection:15s} pages={r['pages']:4d}  exact-day accuracy="
@@ -121,7 +133,9 @@ def main() -> None:
         )
     pages = sum(r["pages"] for r in results.values())
     overall = sum(r["accuracy"] * r["pages"] for r in results.values()) / pages
-    print(f"SUMMARY  main-text F1 = {text['f1']:.3f}   date accuracy (all {pages} pages) = {overall:.3f}")
+    print(
+        f"SUMMARY  main-text F1 = {text['f1']:.3f}   date accuracy (all {pages} pages) = {overall:.3f}"
+    )
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

@@ -130,7 +130,11 @@ class TextCleaner:
         bundled: bool = True,
     ) -> TextCleaner:
         """A cleaner with your pattern files added to (or replacing) the bundled ones."""
-        base = _bundled_paths() if bundled else {"lines": [], "datelines": [], "bylines": []}
+        base = (
+            _bundled_paths()
+            if bundled
+            else {"lines": [], "datelines": [], "bylines": []}
+        )
         return cls(
             line_files=[*base["lines"], *map(Path, lines)],
             dateline_files=[*base["datelines"], *map(Path, datelines)],
@@ -257,5 +261,3 @@ def _default_cleaner() -> TextCleaner:
         dateline_files=paths["datelines"],
         byline_files=paths["bylines"],
     )
-
-

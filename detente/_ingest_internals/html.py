@@ -90,7 +90,7 @@ def extract_page(
     )
     if document is None:
         return PageExtract(text="", warning=warning)
-    get = lambda name: (getattr(document, name, None) or "")  # noqa: E731
+    get = lambda name: getattr(document, name, None) or ""  # noqa: E731
     return PageExtract(
         text=str(get("text")),
         title=str(get("title")),

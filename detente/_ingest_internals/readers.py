@@ -56,7 +56,9 @@ def _truncation_warning(stream: ByteStream) -> list[str]:
 
 
 @readers.register("detente.text.v1", aliases=("text",))
-def read_text(stream: ByteStream, item: InputFile, context: ReadContext) -> Iterator[Item]:
+def read_text(
+    stream: ByteStream, item: InputFile, context: ReadContext
+) -> Iterator[Item]:
     """A plain-text file is one document; its first line may be the title."""
     data, exceeded = stream.read_all(context.max_file_bytes)
     if exceeded:
@@ -74,7 +76,9 @@ def read_text(stream: ByteStream, item: InputFile, context: ReadContext) -> Iter
 
 
 @readers.register("detente.html.v1", aliases=("html",))
-def read_html(stream: ByteStream, item: InputFile, context: ReadContext) -> Iterator[Item]:
+def read_html(
+    stream: ByteStream, item: InputFile, context: ReadContext
+) -> Iterator[Item]:
     """An HTML page is one document: main text and metadata via trafilatura."""
     data, exceeded = stream.read_all(context.max_file_bytes)
     if exceeded:
@@ -178,7 +182,9 @@ def _gzip_tail(item: InputFile, stream: ByteStream, lines: LineReader) -> Skippe
 
 
 @readers.register("detente.jsonl.v1", aliases=("jsonl", "json"))
-def read_jsonl(stream: ByteStream, item: InputFile, context: ReadContext) -> Iterator[Item]:
+def read_jsonl(
+    stream: ByteStream, item: InputFile, context: ReadContext
+) -> Iterator[Item]:
     """JSON Lines, one object a line, streamed; a JSON array file is read whole."""
     if stream.head.lstrip()[:1] == b"[":
         yield from _read_json_array(stream, item, context)
@@ -246,7 +252,9 @@ def _read_json_array(
             continue
         doc = record_to_doc(record, origin, "jsonl", context.fields)
         if isinstance(doc, RawDoc):
-            doc.warnings.extend(([warning] if warning else []) + _truncation_warning(stream))
+            doc.warnings.extend(
+                ([warning] if warning else []) + _truncation_warning(stream)
+            )
         yield doc
 
 
@@ -275,7 +283,9 @@ class _CsvLines:
 
 
 @readers.register("detente.csv.v1", aliases=("csv", "tsv"))
-def read_csv(stream: ByteStream, item: InputFile, context: ReadContext) -> Iterator[Item]:
+def read_csv(
+    stream: ByteStream, item: InputFile, context: ReadContext
+) -> Iterator[Item]:
     """CSV (or TSV) with a header row, streamed row by row."""
     lines = LineReader(stream, context.max_line_bytes)
     source = _CsvLines(lines, item.origin, context)
@@ -324,7 +334,9 @@ def read_csv(stream: ByteStream, item: InputFile, context: ReadContext) -> Itera
             )
             source.warnings.clear()
             continue
-        doc = record_to_doc(dict(zip(header, row, strict=True)), origin, "csv", context.fields)
+        doc = record_to_doc(
+            dict(zip(header, row, strict=True)), origin, "csv", context.fields
+        )
         if isinstance(doc, RawDoc) and source.warnings:
             doc.warnings.extend(dict.fromkeys(source.warnings))
         source.warnings.clear()

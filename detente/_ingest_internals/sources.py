@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .textnorm import bom_encoding
 
@@ -145,11 +145,11 @@ class ByteStream:
 
 def open_input(item: InputFile) -> ByteStream:
     """Open an input; gzip is recognised by its magic bytes, not its name."""
-    raw: BinaryIO
+    raw: Any
     if item.path is None:
         raw = getattr(sys.stdin, "buffer", sys.stdin)
         if not hasattr(raw, "peek"):
-            raw = io.BufferedReader(raw)  # type: ignore[arg-type]
+            raw = io.BufferedReader(raw)
     else:
         raw = open(item.path, "rb")  # noqa: SIM115 - closed by ByteStream.close
     compressed = raw.peek(2)[:2] == b"\x1f\x8b"  # type: ignore[attr-defined]
@@ -248,7 +248,9 @@ def detect_format(head: bytes, name_hint: str) -> str:
         return hinted
     if stripped[:1] in (b"{", b"[") and hinted in (None, "jsonl"):
         return "jsonl"
-    if hinted == "html" or (hinted is None and len(_HTML_ANYWHERE.findall(sample)) >= 3):
+    if hinted == "html" or (
+        hinted is None and len(_HTML_ANYWHERE.findall(sample)) >= 3
+    ):
         return "html"
     return hinted or "text"
 

@@ -18,9 +18,19 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def extract_cli(
-    path: Path = typer.Argument(..., help="A text, HTML, JSON Lines or CSV file (or - for standard input); .gz allowed.", allow_dash=True),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (text, title, date, author, source, url, ...)."),
-    input_format: str | None = typer.Option(None, "--format", "-f", help="Force the input format: text, html, jsonl or csv."),
+    path: Path = typer.Argument(
+        ...,
+        help="A text, HTML, JSON Lines or CSV file (or - for standard input); .gz allowed.",
+        allow_dash=True,
+    ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print one JSON object (text, title, date, author, source, url, ...).",
+    ),
+    input_format: str | None = typer.Option(
+        None, "--format", "-f", help="Force the input format: text, html, jsonl or csv."
+    ),
 ) -> None:
     """Print the clean text and the metadata ingestion extracts from PATH (its first document)."""
     article = extract(str(path), input_format=input_format)

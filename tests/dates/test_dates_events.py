@@ -35,22 +35,70 @@ def run(nlp, text: str, verbs: list[str], date: dt.date | None) -> Article:
 @pytest.mark.parametrize(
     ("text", "verb", "article_date", "event_date", "raw"),
     [
-        ("Yang Jiechi arrived in Moscow on May 24.", "arrived", MAY_26, "2021-05-24", "on May 24"),
-        ("The talks were held yesterday in Moscow.", "held", MAY_26, "2021-05-25", "yesterday"),
+        (
+            "Yang Jiechi arrived in Moscow on May 24.",
+            "arrived",
+            MAY_26,
+            "2021-05-24",
+            "on May 24",
+        ),
+        (
+            "The talks were held yesterday in Moscow.",
+            "held",
+            MAY_26,
+            "2021-05-25",
+            "yesterday",
+        ),
         ("Putin met Xi on Monday.", "met", MAY_26, "2021-05-24", "on Monday"),
         ("Putin met Xi on Thursday.", "met", MAY_26, "2021-05-20", "on Thursday"),
-        ("Russia imposed sanctions on Ukraine in March.", "imposed", MAY_26, "2021-03-01", "in March [month]"),
-        ("Russia imposed sanctions on Ukraine in March.", "imposed", dt.date(2021, 2, 10), "2020-03-01", "in March [month]"),
-        ("China condemned the strike two days ago.", "condemned", MAY_26, "2021-05-24", "two days ago"),
-        ("Iran rejected the proposal last week.", "rejected", MAY_26, "2021-05-17", "last week [week]"),
+        (
+            "Russia imposed sanctions on Ukraine in March.",
+            "imposed",
+            MAY_26,
+            "2021-03-01",
+            "in March [month]",
+        ),
+        (
+            "Russia imposed sanctions on Ukraine in March.",
+            "imposed",
+            dt.date(2021, 2, 10),
+            "2020-03-01",
+            "in March [month]",
+        ),
+        (
+            "China condemned the strike two days ago.",
+            "condemned",
+            MAY_26,
+            "2021-05-24",
+            "two days ago",
+        ),
+        (
+            "Iran rejected the proposal last week.",
+            "rejected",
+            MAY_26,
+            "2021-05-17",
+            "last week [week]",
+        ),
     ],
-    ids=["absolute", "yesterday", "weekday-monday", "weekday-thursday", "month-same-year",
-         "month-previous-year", "days-ago", "last-week"],
+    ids=[
+        "absolute",
+        "yesterday",
+        "weekday-monday",
+        "weekday-thursday",
+        "month-same-year",
+        "month-previous-year",
+        "days-ago",
+        "last-week",
+    ],
 )
 def test_event_dated_from_text(nlp, text, verb, article_date, event_date, raw) -> None:
     article = run(nlp, text, [verb], article_date)
     [event] = article.events
-    assert (event.event_date, event.event_date_source, event.event_date_raw) == (event_date, "text", raw)
+    assert (event.event_date, event.event_date_source, event.event_date_raw) == (
+        event_date,
+        "text",
+        raw,
+    )
 
 
 def test_date_attached_to_the_verb_wins_over_other_dates(nlp) -> None:
@@ -61,18 +109,31 @@ def test_date_attached_to_the_verb_wins_over_other_dates(nlp) -> None:
 
 
 def test_date_in_a_relative_clause_does_not_date_the_main_verb(nlp) -> None:
-    held, ended = run(nlp, "The talks held yesterday ended without agreement.", ["held", "ended"], MAY_26).events
+    held, ended = run(
+        nlp,
+        "The talks held yesterday ended without agreement.",
+        ["held", "ended"],
+        MAY_26,
+    ).events
     assert held.event_date == "2021-05-25"
     assert (ended.event_date, ended.event_date_source) == ("2021-05-26", "article")
 
 
 def test_undated_sentence_falls_back_to_article_date(nlp) -> None:
-    [event] = run(nlp, "China criticized the United States.", ["criticized"], MAY_26).events
-    assert (event.event_date, event.event_date_source, event.event_date_raw) == ("2021-05-26", "article", "")
+    [event] = run(
+        nlp, "China criticized the United States.", ["criticized"], MAY_26
+    ).events
+    assert (event.event_date, event.event_date_source, event.event_date_raw) == (
+        "2021-05-26",
+        "article",
+        "",
+    )
 
 
 def test_no_article_date_and_no_expression_gives_none(nlp) -> None:
-    [event] = run(nlp, "China criticized the United States.", ["criticized"], None).events
+    [event] = run(
+        nlp, "China criticized the United States.", ["criticized"], None
+    ).events
     assert (event.event_date, event.event_date_source) == (None, "none")
 
 
@@ -91,7 +152,11 @@ def test_mentions_are_recorded_per_sentence(nlp) -> None:
 def test_stage_is_registered_and_declares_its_contract() -> None:
     resolver = stages.get("detente.dates.v1")(model="ignored", batch_size=3)
     assert isinstance(resolver, DateResolver)
-    assert (resolver.name, resolver.requires, resolver.assigns) == ("dates", ("doc", "events"), ("date_mentions",))
+    assert (resolver.name, resolver.requires, resolver.assigns) == (
+        "dates",
+        ("doc", "events"),
+        ("date_mentions",),
+    )
 
 
 def test_stage_runs_in_a_pipeline(nlp) -> None:

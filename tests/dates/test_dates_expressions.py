@@ -50,23 +50,35 @@ def test_expression_resolves(text: str, expected: dt.date, granularity: str) -> 
     assert (found[0], found[2]) == (expected, granularity)
 
 
-@pytest.mark.parametrize("text", ["20 years", "the 1990s", "recent years", "decades", "the past"])
+@pytest.mark.parametrize(
+    "text", ["20 years", "the 1990s", "recent years", "decades", "the past"]
+)
 def test_durations_and_eras_do_not_resolve(text: str) -> None:
     assert resolve_expression(text, WEDNESDAY) is None
 
 
 def test_month_after_the_article_month_is_last_year() -> None:
-    assert resolve_expression("in March", dt.date(2021, 2, 10))[0] == dt.date(2020, 3, 1)
+    assert resolve_expression("in March", dt.date(2021, 2, 10))[0] == dt.date(
+        2020, 3, 1
+    )
 
 
 def test_year_less_date_is_not_put_in_the_future() -> None:
-    assert resolve_expression("on December 30", dt.date(2021, 1, 3))[0] == dt.date(2020, 12, 30)
-    assert resolve_expression("on January 2", dt.date(2020, 12, 30))[0] == dt.date(2021, 1, 2)
+    assert resolve_expression("on December 30", dt.date(2021, 1, 3))[0] == dt.date(
+        2020, 12, 30
+    )
+    assert resolve_expression("on January 2", dt.date(2020, 12, 30))[0] == dt.date(
+        2021, 1, 2
+    )
 
 
 def test_future_sentence_resolves_forward() -> None:
-    assert resolve_expression("on Monday", WEDNESDAY, future=True)[0] == dt.date(2021, 5, 31)
-    assert resolve_expression("on June 3", WEDNESDAY, future=True)[0] == dt.date(2021, 6, 3)
+    assert resolve_expression("on Monday", WEDNESDAY, future=True)[0] == dt.date(
+        2021, 5, 31
+    )
+    assert resolve_expression("on June 3", WEDNESDAY, future=True)[0] == dt.date(
+        2021, 6, 3
+    )
 
 
 def test_without_article_date_only_full_dates_resolve() -> None:

@@ -35,7 +35,14 @@ def run(paths: list[Path]) -> tuple[list, list[Skipped]]:
         ("index.html", HTML_NO_TEXT.encode(), "no-text", "no article text"),
         ("german.txt", GERMAN.encode(), "language", "not English"),
     ],
-    ids=["empty", "whitespace-only", "pdf", "binary-bytes", "html-without-text", "non-english"],
+    ids=[
+        "empty",
+        "whitespace-only",
+        "pdf",
+        "binary-bytes",
+        "html-without-text",
+        "non-english",
+    ],
 )
 def test_bad_file_is_skipped_and_good_ones_are_read(
     tmp_path: Path, good_text: Path, name: str, content: bytes, kind: str, words: str
@@ -60,21 +67,29 @@ def test_missing_input_is_skipped(tmp_path: Path, good_text: Path) -> None:
 def test_malformed_json_line_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "news.jsonl"
     path.write_text(
-        json.dumps({"id": "a", "text": ENGLISH}) + "\n"
+        json.dumps({"id": "a", "text": ENGLISH})
+        + "\n"
         + '{"id": "b", "text": "unterminated\n'
         + "[1, 2]\n"
-        + json.dumps({"id": "c", "text": ENGLISH_2}) + "\n",
+        + json.dumps({"id": "c", "text": ENGLISH_2})
+        + "\n",
         encoding="utf-8",
     )
     articles, skipped = run([path])
     assert [a.doc_id for a in articles] == ["a", "c"]
-    assert [(s.origin, s.kind) for s in skipped] == [(f"{path}:2", "json"), (f"{path}:3", "json")]
+    assert [(s.origin, s.kind) for s in skipped] == [
+        (f"{path}:2", "json"),
+        (f"{path}:3", "json"),
+    ]
     assert "invalid JSON" in skipped[0].reason
     assert f"{path}:2" in skipped[0].message
 
 
 def test_record_without_text_field_says_which_keys_exist(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "n.jsonl", [{"id": "a", "body_html": "x"}, {"id": "b", "text": ENGLISH}])
+    path = write_jsonl(
+        tmp_path / "n.jsonl",
+        [{"id": "a", "body_html": "x"}, {"id": "b", "text": ENGLISH}],
+    )
     articles, skipped = run([path])
     assert [a.doc_id for a in articles] == ["b"]
     assert skipped[0].kind == "no-text" and "body_html" in skipped[0].reason
@@ -91,15 +106,23 @@ def test_csv_without_text_column_is_reported(tmp_path: Path, good_text: Path) ->
 
 def test_csv_row_with_wrong_field_count(tmp_path: Path) -> None:
     path = tmp_path / "n.csv"
-    path.write_text(f"id,text\n1,{ENGLISH.replace(',', '')}\n2,a,b,c\n3,{ENGLISH_2.replace(',', '')}\n")
+    path.write_text(
+        f"id,text\n1,{ENGLISH.replace(',', '')}\n2,a,b,c\n3,{ENGLISH_2.replace(',', '')}\n"
+    )
     articles, skipped = run([path])
     assert [a.doc_id for a in articles] == ["1", "3"]
     assert skipped[0].origin == f"{path}:3" and skipped[0].kind == "csv"
 
 
-def test_invalid_utf8_is_decoded_with_a_warning(tmp_path: Path, good_text: Path) -> None:
+def test_invalid_utf8_is_decoded_with_a_warning(
+    tmp_path: Path, good_text: Path
+) -> None:
     path = tmp_path / "latin.txt"
-    path.write_bytes(ENGLISH.replace("Moscow", "Moscow\xe9").encode("utf-8").replace(b"\xc3\xa9", b"\xe9"))
+    path.write_bytes(
+        ENGLISH.replace("Moscow", "Moscow\xe9")
+        .encode("utf-8")
+        .replace(b"\xc3\xa9", b"\xe9")
+    )
     articles, skipped = run([path, good_text])
     assert skipped == [] and len(articles) == 2
     article = articles[0]
@@ -111,7 +134,11 @@ def test_invalid_utf8_is_decoded_with_a_warning(tmp_path: Path, good_text: Path)
 
 def test_invalid_utf8_in_one_jsonl_line(tmp_path: Path) -> None:
     good = json.dumps({"id": "a", "text": ENGLISH}).encode()
-    bad = json.dumps({"id": "b", "text": ENGLISH_2 + " caf\u00e9"}, ensure_ascii=False).encode().replace(b"\xc3\xa9", b"\xe9")
+    bad = (
+        json.dumps({"id": "b", "text": ENGLISH_2 + " caf\u00e9"}, ensure_ascii=False)
+        .encode()
+        .replace(b"\xc3\xa9", b"\xe9")
+    )
     path = tmp_path / "n.jsonl"
     path.write_bytes(good + b"\n" + bad + b"\n")
     articles, skipped = run([path])
@@ -121,7 +148,9 @@ def test_invalid_utf8_in_one_jsonl_line(tmp_path: Path) -> None:
     assert articles[1].text.endswith("café")
 
 
-def test_truncated_gzip_jsonl_keeps_what_was_read(tmp_path: Path, good_text: Path) -> None:
+def test_truncated_gzip_jsonl_keeps_what_was_read(
+    tmp_path: Path, good_text: Path
+) -> None:
     records = [{"id": f"d{i}", "text": f"{ENGLISH} Number {i}."} for i in range(400)]
     full = gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode())
     path = tmp_path / "cut.jsonl.gz"
@@ -158,10 +187,15 @@ def test_gigantic_single_line_is_skipped_without_stopping(tmp_path: Path) -> Non
 
 def test_over_size_document_is_split_into_parts(tmp_path: Path) -> None:
     paragraphs = [f"Paragraph {i}. " + ENGLISH for i in range(60)]
-    path = write_jsonl(tmp_path / "long.jsonl", [{"id": "long", "text": "\n\n".join(paragraphs), "title": "T"}])
+    path = write_jsonl(
+        tmp_path / "long.jsonl",
+        [{"id": "long", "text": "\n\n".join(paragraphs), "title": "T"}],
+    )
     articles = list(iter_articles([path], max_chars=2_000))
     assert len(articles) > 3
-    assert [a.doc_id for a in articles] == [f"long#p{i}" for i in range(1, len(articles) + 1)]
+    assert [a.doc_id for a in articles] == [
+        f"long#p{i}" for i in range(1, len(articles) + 1)
+    ]
     assert all(len(a.text) <= 2_000 for a in articles)
     assert all(a.title == "T" and a.metadata["parent_id"] == "long" for a in articles)
     assert "".join(a.text for a in articles).count("Paragraph") == 60

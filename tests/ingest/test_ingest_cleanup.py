@@ -33,8 +33,18 @@ def cleaner() -> TextCleaner:
         "12 Comments",
         "Media playback is unsupported on your device",
     ],
-    ids=["home", "nav-run", "share-bar", "share-names", "posted-in", "illustration",
-         "photo-credit", "copyright", "comment-count", "bbc-video"],
+    ids=[
+        "home",
+        "nav-run",
+        "share-bar",
+        "share-names",
+        "posted-in",
+        "illustration",
+        "photo-credit",
+        "copyright",
+        "comment-count",
+        "bbc-video",
+    ],
 )
 def test_boilerplate_line_is_dropped(cleaner: TextCleaner, line: str) -> None:
     result = cleaner.clean(f"{BODY}\n\n{line}\n\n{BODY}", detect_title=False)
@@ -43,9 +53,11 @@ def test_boilerplate_line_is_dropped(cleaner: TextCleaner, line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Home is where the heart is, the minister told reporters in Moscow.",
-     "Share prices fell sharply in Shanghai after the announcement.",
-     "The photo: a symbol of the new partnership, said the editor of the daily paper in Beijing today."],
+    [
+        "Home is where the heart is, the minister told reporters in Moscow.",
+        "Share prices fell sharply in Shanghai after the announcement.",
+        "The photo: a symbol of the new partnership, said the editor of the daily paper in Beijing today.",
+    ],
     ids=["home-in-sentence", "share-in-sentence", "photo-in-long-sentence"],
 )
 def test_sentences_with_boilerplate_words_stay(cleaner: TextCleaner, line: str) -> None:
@@ -76,7 +88,9 @@ def test_dateline_becomes_metadata(
     assert (result.place, result.source, result.date_raw) == (place, source, date_raw)
 
 
-def test_sentence_starting_with_capitals_is_not_a_dateline(cleaner: TextCleaner) -> None:
+def test_sentence_starting_with_capitals_is_not_a_dateline(
+    cleaner: TextCleaner,
+) -> None:
     text = "NATO allies met in Brussels on Tuesday to discuss the crisis in Ukraine."
     assert cleaner.clean(text, detect_title=False).text == text
 
@@ -84,10 +98,20 @@ def test_sentence_starting_with_capitals_is_not_a_dateline(cleaner: TextCleaner)
 @pytest.mark.parametrize(
     ("byline", "author", "source", "date_raw"),
     [
-        ("By Yang Jin Source: Global Times Published: 2020/7/15 13:03:40", "Yang Jin", "Global Times", "2020/7/15 13:03:40"),
+        (
+            "By Yang Jin Source: Global Times Published: 2020/7/15 13:03:40",
+            "Yang Jin",
+            "Global Times",
+            "2020/7/15 13:03:40",
+        ),
         ("By John Smith, Reuters", "John Smith", "Reuters", ""),
         ("By Anna Maria Petrova", "Anna Maria Petrova", "", ""),
-        ("Source: Xinhua| 2020-07-15 10:12:05|Editor: huaxia", "", "Xinhua", "2020-07-15"),
+        (
+            "Source: Xinhua| 2020-07-15 10:12:05|Editor: huaxia",
+            "",
+            "Xinhua",
+            "2020-07-15",
+        ),
     ],
     ids=["global-times", "author-agency", "author-only", "xinhua"],
 )
@@ -103,13 +127,18 @@ def test_byline_becomes_metadata(
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        (f"China-Russia ties cornerstone of stability\n\n{BODY}", "China-Russia ties cornerstone of stability"),
+        (
+            f"China-Russia ties cornerstone of stability\n\n{BODY}",
+            "China-Russia ties cornerstone of stability",
+        ),
         (f"{BODY}\n\n{BODY}", ""),
         (BODY, ""),
     ],
     ids=["headline", "sentence-first", "single-paragraph"],
 )
-def test_title_is_a_short_first_line(cleaner: TextCleaner, text: str, title: str) -> None:
+def test_title_is_a_short_first_line(
+    cleaner: TextCleaner, text: str, title: str
+) -> None:
     assert cleaner.clean(text).title == title
 
 
@@ -126,7 +155,17 @@ def test_title_is_a_short_first_line(cleaner: TextCleaner, text: str, title: str
         ("a\n\n\n\nb", "a\n\nb"),
         ("  spaced   out  ", "spaced out"),
     ],
-    ids=["nbsp", "zero-width", "soft-hyphen", "nfc", "nb-hyphen", "curly-kept", "crlf", "blank-lines", "spaces"],
+    ids=[
+        "nbsp",
+        "zero-width",
+        "soft-hyphen",
+        "nfc",
+        "nb-hyphen",
+        "curly-kept",
+        "crlf",
+        "blank-lines",
+        "spaces",
+    ],
 )
 def test_normalisation(raw: str, clean: str) -> None:
     assert normalize_text(raw) == clean
@@ -134,7 +173,9 @@ def test_normalisation(raw: str, clean: str) -> None:
 
 def test_dateline_date_fills_article_date(tmp_path: Path) -> None:
     path = tmp_path / "wire.txt"
-    path.write_text("Talks in Moscow\n\nMOSCOW, May 24, 2021 (Reuters) - " + BODY, encoding="utf-8")
+    path.write_text(
+        "Talks in Moscow\n\nMOSCOW, May 24, 2021 (Reuters) - " + BODY, encoding="utf-8"
+    )
     [article] = list(iter_articles([path]))
     assert article.date == dt.date(2021, 5, 24) and article.date_source == "text"
     assert article.source == "Reuters" and article.metadata["place"] == "MOSCOW"
@@ -143,7 +184,11 @@ def test_dateline_date_fills_article_date(tmp_path: Path) -> None:
 
 def test_input_date_wins_over_dateline(tmp_path: Path) -> None:
     path = tmp_path / "n.jsonl"
-    path.write_text('{"id": "x", "date": "2021-05-25", "text": "MOSCOW, May 24, 2021 (Reuters) - ' + BODY + '"}\n')
+    path.write_text(
+        '{"id": "x", "date": "2021-05-25", "text": "MOSCOW, May 24, 2021 (Reuters) - '
+        + BODY
+        + '"}\n'
+    )
     [article] = list(iter_articles([path]))
     assert article.date == dt.date(2021, 5, 25) and article.date_source == "input"
     assert article.text == BODY and article.source == "Reuters"
@@ -159,7 +204,12 @@ def test_unreadable_input_date_is_a_warning(tmp_path: Path) -> None:
 
 def test_user_pattern_file_extends_the_bundled_ones(tmp_path: Path) -> None:
     extra = tmp_path / "mine.tsv"
-    extra.write_text("kind\tpattern\tnote\nline\tmore from our partners.*\tteaser\n", encoding="utf-8")
+    extra.write_text(
+        "kind\tpattern\tnote\nline\tmore from our partners.*\tteaser\n",
+        encoding="utf-8",
+    )
     cleaner = TextCleaner.from_files(lines=[extra])
-    result = cleaner.clean(f"{BODY}\n\nMore from our partners: ads\n\nGo to home page", detect_title=False)
+    result = cleaner.clean(
+        f"{BODY}\n\nMore from our partners: ads\n\nGo to home page", detect_title=False
+    )
     assert result.text == BODY

@@ -37,7 +37,9 @@ def test_extract_prints_text(tmp_path: Path) -> None:
 
 def test_extract_reads_standard_input_with_forced_format() -> None:
     line = json.dumps({"id": "in1", "text": ENGLISH}) + "\n"
-    result = runner.invoke(app, ["extract", "--json", "--format", "jsonl", "-"], input=line)
+    result = runner.invoke(
+        app, ["extract", "--json", "--format", "jsonl", "-"], input=line
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["doc_id"] == "in1"
 

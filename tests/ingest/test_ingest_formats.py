@@ -49,8 +49,16 @@ def test_jsonl_records_map_to_articles(tmp_path: Path) -> None:
     path = write_jsonl(
         tmp_path / "news.jsonl",
         [
-            {"id": "a1", "title": "Talks", "text": ENGLISH, "date": "2021-05-24",
-             "source": "Wire", "url": "https://x.org/a1", "author": "Ann Lee", "topic": "diplomacy"},
+            {
+                "id": "a1",
+                "title": "Talks",
+                "text": ENGLISH,
+                "date": "2021-05-24",
+                "source": "Wire",
+                "url": "https://x.org/a1",
+                "author": "Ann Lee",
+                "topic": "diplomacy",
+            },
             {"id": "a2", "text": ENGLISH_2, "date": "1987-02-26T15:01:01"},
         ],
     )
@@ -58,7 +66,12 @@ def test_jsonl_records_map_to_articles(tmp_path: Path) -> None:
     assert skipped == []
     first, second = articles
     assert (first.doc_id, first.title, first.source, first.url, first.author) == (
-        "a1", "Talks", "Wire", "https://x.org/a1", "Ann Lee")
+        "a1",
+        "Talks",
+        "Wire",
+        "https://x.org/a1",
+        "Ann Lee",
+    )
     assert first.date == dt.date(2021, 5, 24) and first.date_source == "input"
     assert first.metadata["fields"] == {"topic": "diplomacy"}
     assert first.origin == f"{path}:1" and second.origin == f"{path}:2"
@@ -82,14 +95,18 @@ def test_csv_rows_map_to_articles(tmp_path: Path) -> None:
 
 def test_tsv_with_custom_field_names(tmp_path: Path) -> None:
     path = tmp_path / "news.tsv"
-    path.write_text(f"key\tbody\tpublished\nt1\t{ENGLISH}\t2021-05-24\n", encoding="utf-8")
+    path.write_text(
+        f"key\tbody\tpublished\nt1\t{ENGLISH}\t2021-05-24\n", encoding="utf-8"
+    )
     fields = FieldMap(id="key", text="body", date="published")
     [article] = list(iter_articles([path], fields=fields))
     assert article.doc_id == "t1"
     assert article.date == dt.date(2021, 5, 24)
 
 
-@pytest.mark.parametrize("inner", ["a.txt", "a.jsonl", "a.html"], ids=["text.gz", "jsonl.gz", "html.gz"])
+@pytest.mark.parametrize(
+    "inner", ["a.txt", "a.jsonl", "a.html"], ids=["text.gz", "jsonl.gz", "html.gz"]
+)
 def test_gzip_of_any_format(tmp_path: Path, inner: str) -> None:
     content = {
         "a.txt": ENGLISH.encode(),
@@ -134,7 +151,9 @@ def test_folder_is_read_recursively_in_sorted_order_with_globs(tmp_path: Path) -
 
 
 def test_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = f'{{"id": "s1", "text": "{ENGLISH}"}}\n{{"id": "s2", "text": "{ENGLISH_2}"}}\n'
+    data = (
+        f'{{"id": "s1", "text": "{ENGLISH}"}}\n{{"id": "s2", "text": "{ENGLISH_2}"}}\n'
+    )
     fake = io.TextIOWrapper(io.BytesIO(data.encode()), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", fake)
     articles = list(iter_articles(["-"]))
@@ -144,13 +163,17 @@ def test_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_json_array_file(tmp_path: Path) -> None:
     path = tmp_path / "news.json"
-    path.write_text(f'[{{"id": "j1", "text": "{ENGLISH}"}}, {{"id": "j2", "text": "{ENGLISH_2}"}}]')
+    path.write_text(
+        f'[{{"id": "j1", "text": "{ENGLISH}"}}, {{"id": "j2", "text": "{ENGLISH_2}"}}]'
+    )
     assert [a.doc_id for a in iter_articles([path])] == ["j1", "j2"]
 
 
 def test_same_document_twice_gets_the_same_id(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text(ENGLISH, encoding="utf-8")
-    (tmp_path / "y.txt").write_text("  " + ENGLISH.replace(" ", "\u00a0", 3) + "\n", encoding="utf-8")
+    (tmp_path / "y.txt").write_text(
+        "  " + ENGLISH.replace(" ", "\u00a0", 3) + "\n", encoding="utf-8"
+    )
     first, second = iter_articles([tmp_path])
     assert first.doc_id == second.doc_id
     assert len(first.doc_id) == 20
