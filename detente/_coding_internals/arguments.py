@@ -1,0 +1,171 @@
+"""Finding the source and target actors of a predicate in the dependency parse."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..models import ActorMention
+
+Token = Any
+
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+#: Prepositions that introduce a target when the pattern does not say, best first.
+AUTO_TARGET_PREPS = (
+    "to", "with", "against", "on", "upon", "toward", "towards", "into", "at",
+    "from", "in", "for", "over", "between", "of", "about",
+)
+#: Clauses whose actors belong to another predicate.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
+
+
+class MentionIndex:
+    """Resolved actor mentions of a sentence, by token index."""
+
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        self.by_token: dict[int, list[ActorMention]] = {}
+        for mention in mentions:
+            if mention.actor is None:
+                continue
+            for i in range(mention.token_start, mention.token_end):
+                self.by_token.setdefault(i, []).append(mention)
+
+    def at(self, token: Token) -> list[ActorMention]:
+        return self.by_token.get(token.i, [])
+
+
+def is_reciprocal(token: Token) -> bool:
+    """``each other`` / ``one another``."""
+    if token.lower_ == "other":
+        return any(c.lower_ == "each" for c in token.children) or (
+            token.i > 0 and token.doc[token.i - 1].lower_ == "each"
+        )
+    if token.lower_ == "another":
+        return token.i > 0 and token.doc[token.i - 1].lower_ == "one"
+    return False
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def collect(
+    slot: Token | None,
+    index: MentionIndex,
+    *,
+    exclude: Sequence[ActorMention] = (),
+    skip: set[int] | None = None,
+) -> list[ActorMention]:
+    """The actors a slot refers to: the nearest mention(s) in its subtree, plus conjuncts.
+
+    Breadth-first from the slot's head token, so a title phrase ("Senior
+    Chinese diplomat ... Yang Jiechi") yields the mention at or nearest its
+    head; coordination ("China and Russia") adds the conjoined mentions.
+    Subordinate clauses are not entered.
+    """
+    if slot is None:
+        return []
+    excluded = {id(m) for m in exclude}
+    skip = skip or set()
+    queue: deque[Token] = deque([slot])
+    seen: set[int] = set()
+    while queue:
+        token = queue.popleft()
+        if token.i in seen or token.i in skip:
+            continue
+        seen.add(token.i)
+        found = [m for m in index.at(token) if id(m) not in excluded]
+        if found:
+            result: list[ActorMention] = []
+            for conj in _conjuncts(token):
+                for mention in index.at(conj) if conj is not token else found:
+                    if id(mention) not in excluded and mention not in result:
+                        result.append(mention)
+            # mentions of the same group sharing the slot head's parent via conj
+            return result
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or child.dep_ in {"punct", "cc"}:
+                continue
+            if child.dep_ == "conj" and token is slot:
+                queue.append(child)
+                continue
+            queue.append(child)
+    return []
+
+
+def subject_slot(verb: Token, *, depth: int = 0) -> tuple[Token | None, Token | None]:
+    """Return (source slot, passive patient slot) of ``verb``.
+
+    Active: the ``nsubj``. Passive: the ``agent`` phrase's object is the
+    source and ``nsubjpass`` the patient (an agentless passive has no source).
+    Control and coordination: an ``xcomp``, a shared-subject ``conj``, a
+    participial ``advcl`` take the subject of their head. A relative clause
+    whose subject is the relative pronoun takes the noun it modifies.
+    """
+    if depth > 6:
+        return None, None
+    patient = None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                return verb.head, None
+            return child, None
+        if child.dep_ == "nsubjpass":
+            patient = child
+            if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                patient = verb.head
+    if patient is not None or any(c.dep_ == "auxpass" for c in verb.children):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return pobj, patient
+        return None, patient
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "sanctions imposed by the West": passive participle on a noun
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return pobj, verb.head
+        return None, verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head, None
+    head = verb.head
+    if head is verb:
+        return None, None
+    if verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX"}:
+        return subject_slot(head, depth=depth + 1)
+    if verb.dep_ == "advcl" and (
+        verb.tag_ in {"VBG", "VBN"} or any(c.lower_ == "to" for c in verb.children)
+    ):
+        return subject_slot(head, depth=depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject_slot(head.head, depth=depth + 1)
+    return None, None
+
+
+def object_slots(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
+
+
+def pobj_slots(anchors: Iterable[Token], preps: Iterable[str] | None) -> list[Token]:
+    """Objects of prepositions (in ``preps`` order) attached to any of ``anchors``."""
+    anchors = [a for a in anchors if a is not None]
+    wanted = list(preps) if preps is not None else list(AUTO_TARGET_PREPS)
+    found: list[Token] = []
+    for prep_word in wanted:
+        for anchor in anchors:
+            for child in anchor.children:
+                if child.dep_ not in {"prep", "dative", "prt", "agent"}:
+                    continue
+                if child.lower_ != prep_word:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ in {"pobj", "pcomp"}:
+                        found.append(pobj)
+                    # "out of the treaty": prt + prep
+                    if pobj.dep_ == "prep":
+                        found += [c for c in pobj.children if c.dep_ == "pobj"]
+            if anchor.dep_ == "dative" and prep_word == "to" and anchor.tag_ != "IN":
+                found.append(anchor)
+    return found

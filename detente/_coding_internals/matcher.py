@@ -1,0 +1,174 @@
+"""Matching lexicon patterns against a spaCy dependency parse (ClearNLP labels)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon, Pattern, Phrase, PrepConstraint, norm
+
+Token = Any  # spacy.tokens.Token
+
+OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
+
+
+@dataclass
+class Match:
+    """A pattern that matched at ``verb``, with the tokens that satisfied it."""
+
+    pattern: Pattern
+    verb: Token
+    object: Token | None = None
+    particle: Token | None = None
+    preps: list[Token] = field(default_factory=list)  # the matched prep tokens
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return (self.pattern.specificity, self.pattern.priority)
+
+    @property
+    def tokens(self) -> list[Token]:
+        found = [self.verb]
+        found += [t for t in (self.particle, self.object) if t is not None]
+        for prep in self.preps:
+            found.append(prep)
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+        return sorted(found, key=lambda t: t.i)
+
+
+def forms(token: Token) -> set[str]:
+    """The normalised forms a pattern word may match for ``token``."""
+    return {norm(token.lower_), norm(token.lemma_)}
+
+
+def phrase_matches(phrase: Phrase, head: Token) -> bool:
+    """Whether ``head`` (with its left modifiers) matches a noun-phrase constraint."""
+    if phrase.head not in forms(head):
+        return False
+    if not phrase.modifiers:
+        return True
+    left: set[str] = set()
+    for tok in head.subtree:
+        if tok.i < head.i:
+            left |= forms(tok)
+    # Multi-word "phrase" written with "of" ("state of emergency"): look right too.
+    right: set[str] = set()
+    for tok in head.subtree:
+        if tok.i > head.i:
+            right |= forms(tok)
+    return all(m in left or m in right for m in phrase.modifiers)
+
+
+def object_candidates(verb: Token) -> list[Token]:
+    """Tokens that can be the verb's object (dobj, passive subject, acl head)."""
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        found.append(verb.head)
+    # "set up an energy centre", objects of a conjoined object
+    extra = []
+    for tok in found:
+        extra += [c for c in tok.children if c.dep_ == "conj"]
+    return found + extra
+
+
+def prep_children(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} or (
+            child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children)
+        ):
+            yield child
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp"}:
+            return child
+    return None
+
+
+def match_prep(constraint: PrepConstraint, anchors: Iterable[Token]) -> Token | None:
+    for anchor in anchors:
+        for prep in prep_children(anchor):
+            if prep.lower_ not in constraint.preps and prep.lemma_.lower() not in constraint.preps:
+                continue
+            if not constraint.objects:
+                return prep
+            pobj = _pobj(prep)
+            if pobj is None:
+                continue
+            if any(phrase_matches(phrase, pobj) for phrase in constraint.objects):
+                return prep
+            # "go on hunger strike": a compound object written as two words
+            if any(
+                phrase_matches(phrase, c)
+                for c in pobj.children
+                if c.dep_ == "conj"
+                for phrase in constraint.objects
+            ):
+                return prep
+    return None
+
+
+def particle_token(verb: Token, particle: str) -> Token | None:
+    for child in verb.children:
+        if child.lower_ == particle and child.dep_ in {"prt", "prep", "advmod", "dobj"}:
+            return child
+    return None
+
+
+def try_pattern(pattern: Pattern, verb: Token) -> Match | None:
+    """Match one pattern at ``verb``; ``None`` when a constraint fails."""
+    match = Match(pattern, verb)
+    if pattern.particle:
+        match.particle = particle_token(verb, pattern.particle)
+        if match.particle is None:
+            return None
+    if pattern.objects:
+        for cand in object_candidates(verb):
+            if any(phrase_matches(p, cand) for p in pattern.objects):
+                match.object = cand
+                break
+        else:
+            return None
+    anchors = [verb]
+    if match.object is not None:
+        anchors.append(match.object)
+    if match.particle is not None:
+        anchors.append(match.particle)
+    for constraint in pattern.preps:
+        prep = match_prep(constraint, anchors)
+        if prep is None:
+            return None
+        match.preps.append(prep)
+    return match
+
+
+def best_verb_match(lexicon: Lexicon, verb: Token) -> Match | None:
+    """The most specific pattern matching at ``verb`` (ties: higher file priority)."""
+    best: Match | None = None
+    for pattern in lexicon.verb_patterns(verb.lemma_):
+        if not (pattern.code or pattern.reverse_code):
+            continue
+        match = try_pattern(pattern, verb)
+        if match is not None and (best is None or match.score > best.score):
+            best = match
+    return best
+
+
+def best_noun_match(lexicon: Lexicon, noun: Token) -> Match | None:
+    """The best nominal pattern for a noun (checks ``mod=`` flags)."""
+    best: Match | None = None
+    for pattern in lexicon.noun_patterns(noun.lemma_) or lexicon.noun_patterns(noun.lower_):
+        mods = [f[4:] for f in pattern.flags if f.startswith("mod=")]
+        if mods:
+            wanted = {norm(m) for m in mods[0].split("|")}
+            left = set()
+            for tok in noun.lefts:
+                left |= forms(tok)
+            if not wanted & left:
+                continue
+        match = Match(pattern, noun)
+        if best is None or match.score > best.score:
+            best = match
+    return best

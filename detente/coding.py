@@ -1,0 +1,666 @@
+"""The ``coding`` stage: dependency-pattern event coder (CAMEO, with PLOVER from the ontology).
+
+For every sentence, :class:`EventCoder` looks at each verb (and each event
+noun) of the spaCy parse, finds the most specific lexicon pattern that matches
+it (``detente/data/lexicon/``), finds the source actor (subject, or the
+``by``-agent of a passive) and the target actor (the slot the pattern names),
+and appends one :class:`~detente.models.Event` per (source, target) pair.
+
+Rules on top of the lexicon
+---------------------------
+- **Coordination**: "Beijing and Moscow refused ..." gives one event per
+  actor; "each other" / "one another" and ``symmetric`` patterns ("China and
+  Russia held talks") give the events both ways.
+- **Governing verbs** (``wrappers.tsv``): "threatened to impose sanctions"
+  is a threat (13x), "demanded that X withdraw" a demand (10x), "called on X
+  to" an appeal (02x), "agreed/plans/promised to" an intent (03x), "refused
+  to" a rejection (12x); the complement is not coded as an act. "continued
+  to / announced to / decided to" keep the complement's code.
+- **Reported speech**: "Putin said the US had imposed sanctions" gives the
+  statement (source: the speaker; target: the reported actor) and,
+  separately, the reported act with ``modality="reported"``.
+- **Modality**: ``will``/``shall`` make cooperative acts (roots 03-08) intents
+  (03x) and material conflict (15-20) threats (13x), with ``modality="future"``;
+  ``would/could/may/might/should`` mark ``hypothetical``; an ``if`` clause
+  marks ``conditional``.
+- **Negation**: a ``neg`` dependent ("did not impose") keeps the event with
+  ``negated=True``. Downstream counts and analyses should drop negated events
+  (``Event.negated``); they are kept as evidence and for evaluation.
+- **Passives**: "Russia was sanctioned by the EU" → EU → RUS. An agentless
+  passive has no source, so it is not coded (a CAMEO event needs a source).
+- **Unresolved actors** (``mention.actor is None``) are never coded.
+- **Fallback**: a verb linking a source and a target that no pattern matched
+  may be coded by nearest neighbour over sentence embeddings
+  (``coder="embedding"``; :mod:`detente._coding_internals.embedding`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._coding_internals import arguments as args
+from ._coding_internals.lexicon import Lexicon, Pattern, load_lexicon
+from ._coding_internals.matcher import Match, best_noun_match, best_verb_match
+from ._coding_internals.modality import (
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
+    RECODING,
+    ModalityTables,
+    Wrapper,
+    load_modality_tables,
+)
+from .errors import OntologyError
+from .models import ActorMention, Article, Event
+from .ontology import Ontology, get_ontology
+from .registry import stages
+from .settings import get_setting
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["EventCoder", "make_event_coder"]
+
+#: Confidence of each kind of coding (the embedding coder uses the cosine).
+CONFIDENCE = {"pattern": 0.9, "default": 0.7, "nominal": 0.6, "wrapped": 0.85}
+COMPLEMENT_DEPS = {"xcomp", "ccomp"}
+VERB_POS = {"VERB", "AUX"}
+
+
+@dataclass
+class _Frame:
+    """A coded predicate before it becomes events."""
+
+    verb: Any
+    code: str
+    rule: str
+    coder: str
+    confidence: float
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    reciprocal: bool = False
+    symmetric: bool = False
+    reverse_code: str = ""
+    negated: bool = False
+    modality: str = "asserted"
+    tokens: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class _Sentence:
+    """A sentence being coded: its mentions, frames and fallback candidates."""
+
+    index: int
+    sent: Any
+    mentions: Sequence[ActorMention]
+    frames: list[_Frame]
+    uncoded: list[Any]
+
+
+class EventCoder:
+    """Pipeline stage that codes events from ``article.doc`` and ``article.actor_mentions``.
+
+    Parameters
+    ----------
+    lexicon_files:
+        The user's pattern files (format: ``detente/data/lexicon/README.md``);
+        they take priority over the bundled lexicon.
+    embedding_fallback:
+        Use the sentence-embedding fallback (default: setting
+        ``embedding_fallback``).
+    embedding_threshold:
+        Minimum cosine for the fallback (default: setting ``embedding_threshold``).
+    paired_events:
+        Also code the reverse event of paired codes (visit ``042:043`` gives
+        the host's 043 event).
+    quad_class_mapping:
+        QuadClass mapping name (default: setting ``quad_class_mapping``).
+    ontology:
+        The ontology to read codes from (default: :func:`detente.ontology.get_ontology`).
+
+    Examples
+    --------
+    >>> coder = EventCoder()                     # doctest: +SKIP
+    >>> article = coder(article)                 # needs .doc and .actor_mentions
+    >>> [(e.source_actor, e.target_actor, e.cameo_code) for e in article.events]
+    """
+
+    name = "coding"
+    requires = ("doc", "actor_mentions")
+    assigns = ("events",)
+
+    def __init__(
+        self,
+        *,
+        lexicon_files: Sequence[str | Path] = (),
+        embedding_fallback: bool | None = None,
+        embedding_threshold: float | None = None,
+        paired_events: bool = True,
+        quad_class_mapping: str | None = None,
+        ontology: Ontology | None = None,
+    ) -> None:
+        self.lexicon: Lexicon = load_lexicon(lexicon_files)
+        self.tables: ModalityTables = load_modality_tables()
+        self.ontology = ontology or get_ontology()
+        self.quad_class_mapping = quad_class_mapping or str(get_setting("quad_class_mapping"))
+        self.ontology.quad_class_mapping(self.quad_class_mapping)  # fail early if unknown
+        self.paired_events = paired_events
+        self.embedding_fallback = bool(
+            get_setting("embedding_fallback") if embedding_fallback is None else embedding_fallback
+        )
+        self.embedding_threshold = float(
+            get_setting("embedding_threshold")
+            if embedding_threshold is None
+            else embedding_threshold
+        )
+        self._fallback: Any = None
+
+    # -- stage -------------------------------------------------------------
+
+    def __call__(self, article: Article) -> Article:
+        """Code the events of one parsed article (appends to ``article.events``)."""
+        doc = article.doc
+        if doc is None:
+            return article
+        by_sentence: dict[int, list[ActorMention]] = {}
+        for mention in article.actor_mentions:
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+        pending: list[_Sentence] = []
+        for sent_index, sent in enumerate(doc.sents):
+            mentions = by_sentence.get(sent_index, [])
+            if not any(m.actor is not None for m in mentions):
+                continue
+            frames, uncoded = self.code_sentence(sent, mentions)
+            pending.append(_Sentence(sent_index, sent, mentions, frames, uncoded))
+        if self.embedding_fallback:
+            self._apply_fallback(pending)
+        seen: set[str] = {e.event_id for e in article.events}
+        for item in pending:
+            for frame in item.frames:
+                for event in self._events(article, item.index, item.sent, frame):
+                    if event.event_id not in seen:
+                        seen.add(event.event_id)
+                        article.events.append(event)
+        return article
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterable[Article]:
+        """Code a stream of articles (one at a time; the fallback batches per article)."""
+        del batch_size
+        for article in articles:
+            yield self(article)
+
+    # -- sentence ----------------------------------------------------------
+
+    def code_sentence(
+        self, sent: Any, mentions: Sequence[ActorMention]
+    ) -> tuple[list[_Frame], list[Any]]:
+        """Return the coded frames of a sentence and the verbs left uncoded.
+
+        Uncoded verbs are those with a source and a target actor but no
+        pattern; they are the fallback's candidates.
+        """
+        index = args.MentionIndex(mentions)
+        frames: list[_Frame] = []
+        consumed: set[int] = set()  # verbs recoded by a wrapper
+        used_nouns: set[int] = set()  # nouns already part of a verb pattern
+        uncoded: list[Any] = []
+        verbs = [t for t in sent if t.pos_ in VERB_POS and t.dep_ != "aux" and t.dep_ != "auxpass"]
+        matches = {v.i: best_verb_match(self.lexicon, v) for v in verbs}
+        for verb in verbs:
+            wrapper = self.tables.wrapper_for(verb)
+            if wrapper is None or wrapper.cls not in RECODING:
+                continue
+            own = matches.get(verb.i)
+            for comp in self._complements(verb):
+                inner = matches.get(comp.i)
+                if inner is None and own is not None and own.object is not None:
+                    continue  # "refused the US demand for China to ...": code the object
+                frame = self._wrapped_frame(verb, wrapper, comp, inner, index)
+                consumed.add(comp.i)
+                consumed.update(c.i for c in comp.conjuncts if c.pos_ in VERB_POS)
+                if frame is not None:
+                    frames.append(frame)
+                    consumed.add(verb.i)
+                    used_nouns.update(t.i for t in frame.tokens)
+        for verb in verbs:
+            if verb.i in consumed:
+                continue
+            match = matches.get(verb.i)
+            if match is None:
+                if self._has_two_sides(verb, index):
+                    uncoded.append(verb)
+                continue
+            frame = self._verb_frame(match, index)
+            if frame is not None:
+                frames.append(frame)
+                used_nouns.update(t.i for t in frame.tokens)
+            elif "default" not in match.pattern.flags and match.object is not None:
+                used_nouns.add(match.object.i)
+        for token in sent:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in used_nouns:
+                continue
+            nominal = best_noun_match(self.lexicon, token)
+            if nominal is not None:
+                frame = self._noun_frame(nominal, index)
+                if frame is not None:
+                    frames.append(frame)
+        return frames, uncoded
+
+    # -- frames ------------------------------------------------------------
+
+    def _complements(self, verb: Any) -> list[Any]:
+        comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in VERB_POS]
+        # "called on Russia to withdraw": the infinitive may hang off the pobj
+        for prep in verb.children:
+            if prep.dep_ == "prep":
+                for pobj in prep.children:
+                    comps += [
+                        c
+                        for c in pobj.children
+                        if c.dep_ in {"acl", "relcl", "xcomp"}
+                        and c.pos_ in VERB_POS
+                        and any(a.lower_ == "to" for a in c.children)
+                    ]
+        return comps
+
+    def _wrapped_frame(
+        self,
+        verb: Any,
+        wrapper: Wrapper,
+        comp: Any,
+        inner: Match | None,
+        index: args.MentionIndex,
+    ) -> _Frame | None:
+        inner_code = inner.pattern.code if inner is not None else None
+        code = self.tables.recode(wrapper.cls, inner_code)
+        if not code:
+            return None
+        source_slot, _ = args.subject_slot(verb)
+        sources = args.collect(source_slot, index)
+        if not sources:
+            return None
+        targets: list[ActorMention] = []
+        reciprocal = False
+        if wrapper.cls in {"appeal", "demand"}:
+            slots = args.object_slots(verb) + args.pobj_slots([verb], ["on", "upon", "to"])
+            comp_subject, _ = args.subject_slot(comp) if comp.dep_ == "ccomp" else (None, None)
+            if comp_subject is not None:
+                slots.append(comp_subject)
+            for slot in slots:
+                targets = args.collect(slot, index, exclude=sources)
+                if targets:
+                    break
+        if not targets and inner is not None:
+            targets, reciprocal = self._targets(inner, index, sources)
+        if not targets and wrapper.cls not in {"appeal", "demand"}:
+            for slot in args.object_slots(verb):
+                targets = args.collect(slot, index, exclude=sources)
+                if targets:
+                    break
+        negated = self._negated(verb) or self._negated(comp)
+        symmetric = inner is not None and inner.pattern.symmetric
+        tokens = [verb, comp] + (inner.tokens if inner is not None else [])
+        return _Frame(
+            verb=verb,
+            code=code,
+            rule=f"wrap:{wrapper.cls}:{verb.lemma_.lower()}"
+            + (f"+{inner.pattern.id}" if inner is not None else ""),
+            coder="lexicon",
+            confidence=CONFIDENCE["wrapped"],
+            sources=sources,
+            targets=targets,
+            reciprocal=reciprocal,
+            symmetric=symmetric,
+            negated=negated,
+            modality="intended" if wrapper.cls == "intend" else self._modality(verb)[0],
+            tokens=sorted(set(tokens), key=lambda t: t.i),
+        )
+
+    def _verb_frame(self, match: Match, index: args.MentionIndex) -> _Frame | None:
+        verb = match.verb
+        pattern = match.pattern
+        source_slot, patient = args.subject_slot(verb)
+        sources = args.collect(source_slot, index)
+        if not sources:
+            return None
+        targets, reciprocal = self._targets(match, index, sources, patient=patient)
+        code = pattern.code
+        modality, recode_class = self._modality(verb)
+        governing = self._governing(verb)
+        if governing is not None and governing.cls == "report":
+            modality = "reported"
+        if modality == "future" and code:
+            # CAMEO codes announced cooperation as intent (03x), announced force as threat
+            root = code[:2]
+            if "03" <= root <= "08":
+                recode_class = "intend"
+            elif "15" <= root <= "20" or root == "16":
+                recode_class = "threaten"
+        if recode_class and code:
+            code = self.tables.recode(recode_class, code) or code
+        rule = pattern.id
+        if pattern.flags & {"default"} or not (
+            pattern.objects or pattern.preps or pattern.particle
+        ):
+            confidence = CONFIDENCE["default"]
+        else:
+            confidence = CONFIDENCE["pattern"]
+        # a speech verb's statement targets the actor its reported clause is about
+        if not targets and self.tables.wrapper_for(verb) is not None:
+            wrapper = self.tables.wrapper_for(verb)
+            if wrapper is not None and wrapper.cls == "report":
+                for comp in self._complements(verb):
+                    slot, comp_patient = args.subject_slot(comp)
+                    targets = args.collect(slot or comp_patient, index, exclude=sources)
+                    if targets:
+                        break
+        return _Frame(
+            verb=verb,
+            code=code,
+            reverse_code=pattern.reverse_code,
+            rule=rule,
+            coder="lexicon",
+            confidence=confidence,
+            sources=sources,
+            targets=targets,
+            reciprocal=reciprocal,
+            symmetric=pattern.symmetric,
+            negated=self._negated(verb) or self._negated_governor(verb),
+            modality=modality,
+            tokens=match.tokens,
+        )
+
+    def _noun_frame(self, match: Match, index: args.MentionIndex) -> _Frame | None:
+        noun = match.verb
+        pattern = match.pattern
+        target_preps = pattern.target_preps or frozenset(args.AUTO_TARGET_PREPS)
+        target_slots = args.pobj_slots([noun], sorted(target_preps))
+        source_slots: list[Any] = [
+            c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+        ]
+        source_slots += args.pobj_slots([noun], ["by", "from"])
+        sources: list[ActorMention] = []
+        for slot in source_slots:
+            for mention in args.collect(slot, index):
+                if mention not in sources:
+                    sources.append(mention)
+        targets: list[ActorMention] = []
+        for slot in target_slots:
+            if slot.dep_ == "pobj" and slot.head.lower_ in {"by", "from"}:
+                continue
+            targets = args.collect(slot, index, exclude=sources)
+            if targets:
+                break
+        if not sources and not (pattern.symmetric and len(_actors(targets)) >= 2):
+            # the nominal's source may be the subject of the clause ("X's sanctions")
+            return None
+        return _Frame(
+            verb=noun,
+            code=pattern.code,
+            reverse_code=pattern.reverse_code,
+            rule=pattern.id,
+            coder="nominal",
+            confidence=CONFIDENCE["nominal"],
+            sources=sources or targets,
+            targets=targets if sources else [],
+            symmetric=pattern.symmetric,
+            negated=False,
+            modality="asserted",
+            tokens=[noun],
+        )
+
+    def _targets(
+        self,
+        match: Match,
+        index: args.MentionIndex,
+        sources: list[ActorMention],
+        *,
+        patient: Any = None,
+    ) -> tuple[list[ActorMention], bool]:
+        """Target mentions of a matched pattern and whether they are reciprocal."""
+        pattern = match.pattern
+        verb = match.verb
+        anchors = [verb, match.object, match.particle]
+        slots: list[Any] = []
+        if pattern.target == "dobj":
+            slots = [patient] if patient is not None else []
+            slots += args.object_slots(verb)
+        elif pattern.target == "pobj":
+            slots = args.pobj_slots(anchors, sorted(pattern.target_preps, key=_prep_rank))
+            if patient is not None and patient is not match.object:
+                slots.append(patient)
+        elif pattern.target == "subj":
+            slots = [patient] if patient is not None else []
+        else:
+            if patient is not None and patient is not match.object:
+                slots.append(patient)
+            slots += [s for s in args.object_slots(verb) if s is not match.object]
+            slots += args.pobj_slots(anchors, None)
+            if match.object is not None:
+                slots.append(match.object)
+        skip = {t.i for t in match.tokens if t is not match.object}
+        for slot in slots:
+            if slot is None:
+                continue
+            if args.is_reciprocal(slot):
+                return [], True
+            found = args.collect(slot, index, exclude=sources, skip=skip - {slot.i})
+            if found:
+                return found, False
+        return [], False
+
+    # -- modality ----------------------------------------------------------
+
+    def _governing(self, verb: Any) -> Wrapper | None:
+        """The wrapper verb governing ``verb`` (through conjunctions), if any."""
+        node = verb
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+        if node.dep_ in COMPLEMENT_DEPS and node.head is not node:
+            return self.tables.wrapper_for(node.head)
+        return None
+
+    def _negated(self, verb: Any) -> bool:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        return any(c.lower_ in {"never", "not", "n't"} for c in verb.children if c.dep_ == "advmod")
+
+    def _negated_governor(self, verb: Any) -> bool:
+        node = verb
+        for _ in range(4):
+            if node.dep_ not in COMPLEMENT_DEPS | {"conj"} or node.head is node:
+                return False
+            node = node.head
+            wrapper = self.tables.wrapper_for(node)
+            if wrapper is not None and wrapper.cls == "keep" and self._negated(node):
+                return True
+        return False
+
+    def _modality(self, verb: Any) -> tuple[str, str | None]:
+        """(modality, recoding class or None) from auxiliaries and ``if`` clauses."""
+        node = verb
+        for _ in range(4):
+            auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+            if auxes & FUTURE_AUX or {"going"} & auxes:
+                return "future", None
+            if auxes & HYPOTHETICAL_AUX:
+                return "hypothetical", None
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
+                return "conditional", None
+            if node.dep_ not in {"xcomp", "conj"} or node.head is node:
+                break
+            node = node.head
+        return "asserted", None
+
+    def _has_two_sides(self, verb: Any, index: args.MentionIndex) -> bool:
+        source_slot, patient = args.subject_slot(verb)
+        sources = args.collect(source_slot, index)
+        if not sources:
+            return False
+        slots = ([patient] if patient is not None else []) + args.object_slots(verb)
+        slots += args.pobj_slots([verb], None)
+        return any(args.collect(s, index, exclude=sources) for s in slots if s is not None)
+
+    # -- fallback ----------------------------------------------------------
+
+    def _apply_fallback(self, pending: list[_Sentence]) -> None:
+        candidates = [(item, verb) for item in pending for verb in item.uncoded]
+        if not candidates:
+            return
+        if self._fallback is None:
+            from ._coding_internals.embedding import EmbeddingFallback
+
+            self._fallback = EmbeddingFallback(self.ontology, self.lexicon)
+        results = self._fallback.classify([_clause_text(verb) for _, verb in candidates])
+        for (item, verb), result in zip(candidates, results, strict=True):
+            if result is None or result[1] < self.embedding_threshold:
+                continue
+            frame = self._fallback_frame(verb, result[0], result[1], item.mentions)
+            if frame is not None:
+                item.frames.append(frame)
+
+    def _fallback_frame(
+        self, verb: Any, code: str, cosine: float, mentions: Sequence[ActorMention]
+    ) -> _Frame | None:
+        index = args.MentionIndex(mentions)
+        source_slot, patient = args.subject_slot(verb)
+        sources = args.collect(source_slot, index)
+        slots = ([patient] if patient is not None else []) + args.object_slots(verb)
+        slots += args.pobj_slots([verb], None)
+        targets: list[ActorMention] = []
+        for slot in slots:
+            targets = args.collect(slot, index, exclude=sources)
+            if targets:
+                break
+        if not sources or not targets:
+            return None
+        return _Frame(
+            verb=verb,
+            code=code,
+            rule=self._fallback.model_name,
+            coder="embedding",
+            confidence=round(cosine, 4),
+            sources=sources,
+            targets=targets,
+            negated=self._negated(verb),
+            modality=self._modality(verb)[0],
+            tokens=[verb],
+        )
+
+    # -- events ------------------------------------------------------------
+
+    def _events(self, article: Article, sent_index: int, sent: Any, frame: _Frame) -> list[Event]:
+        pairs: list[tuple[ActorMention, ActorMention, str]] = []
+        sources = _distinct(frame.sources)
+        if frame.targets:
+            for source in sources:
+                for target in _distinct(frame.targets):
+                    pairs.append((source, target, frame.code))
+                    if frame.reverse_code and self.paired_events:
+                        pairs.append((target, source, frame.reverse_code))
+        elif (frame.reciprocal or frame.symmetric) and len(_actors(sources)) >= 2:
+            for source in sources:
+                for target in sources:
+                    pairs.append((source, target, frame.code))
+        events = []
+        for source, target, code in pairs:
+            if not code or source.actor is None or target.actor is None:
+                continue
+            if source.actor.code == target.actor.code:
+                continue
+            event = self._event(article, sent_index, sent, frame, source, target, code)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _event(
+        self,
+        article: Article,
+        sent_index: int,
+        sent: Any,
+        frame: _Frame,
+        source: ActorMention,
+        target: ActorMention,
+        code: str,
+    ) -> Event | None:
+        try:
+            entry = self.ontology.cameo(code)
+            quad = self.ontology.quad_class(code, self.quad_class_mapping)
+        except OntologyError:
+            logger.warning("lexicon rule %s gives unknown CAMEO code %r; skipped", frame.rule, code)
+            return None
+        assert source.actor is not None and target.actor is not None  # checked by caller
+        tokens = frame.tokens or [frame.verb]
+        return Event(
+            doc_id=article.doc_id,
+            sentence=sent.text,
+            span=(sent.start_char, sent.end_char),
+            sentence_index=sent_index,
+            source_actor=source.actor.code,
+            source_country=source.actor.country,
+            target_actor=target.actor.code,
+            target_country=target.actor.country,
+            source_text=source.text,
+            target_text=target.text,
+            source_span=(source.start, source.end),
+            target_span=(target.start, target.end),
+            verb_text=" ".join(t.text for t in tokens),
+            verb_span=(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)),
+            cameo_code=entry.code,
+            cameo_root=entry.root,
+            goldstein=entry.goldstein,
+            quad_class=quad,
+            quad_class_mapping=self.quad_class_mapping,
+            plover_type=entry.plover_type,
+            plover_mode=entry.plover_mode,
+            negated=frame.negated,
+            modality=frame.modality,
+            rule=frame.rule,
+            coder=frame.coder,
+            confidence=frame.confidence,
+            event_date=article.date.isoformat() if article.date else None,
+            event_date_source="article" if article.date else "none",
+            source_name=article.source,
+            url=article.url,
+        )
+
+
+def _prep_rank(prep: str) -> int:
+    try:
+        return args.AUTO_TARGET_PREPS.index(prep)
+    except ValueError:
+        return len(args.AUTO_TARGET_PREPS)
+
+
+def _distinct(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    codes: set[str] = set()
+    for mention in mentions:
+        if mention.actor is None or mention.actor.code in codes:
+            continue
+        codes.add(mention.actor.code)
+        found.append(mention)
+    return found
+
+
+def _actors(mentions: Iterable[ActorMention]) -> set[str]:
+    return {m.actor.code for m in mentions if m.actor is not None}
+
+
+def _clause_text(verb: Any) -> str:
+    return " ".join(t.text for t in verb.subtree)
+
+
+@stages.register("detente.cameo_coder.v1", aliases=("coding",))
+def make_event_coder(**options: Any) -> EventCoder:
+    """Registry factory of :class:`EventCoder`; unknown options are ignored."""
+    known = {
+        "lexicon_files",
+        "embedding_fallback",
+        "embedding_threshold",
+        "paired_events",
+        "quad_class_mapping",
+    }
+    return EventCoder(**{k: v for k, v in options.items() if k in known and v is not None})
