@@ -70,7 +70,12 @@ from pathlib import Path
 
 from ._ingest_internals import readers as _readers  # noqa: F401 - registers readers
 from ._ingest_internals.cleanup import CleanText, TextCleaner
-from ._ingest_internals.language import identify, is_rejected
+from ._ingest_internals.language import (
+    ENGLISH_LIKE,
+    NO_LANGUAGE,
+    identify,
+    is_rejected,
+)
 from ._ingest_internals.readers import ReadContext
 from ._ingest_internals.records import DEFAULT_FIELDS, FieldMap, RawDoc, Skipped
 from ._ingest_internals.sources import (
@@ -297,13 +302,23 @@ def _build_articles(
             date_source, date_raw = "text", cleaned.date_raw
     language, probability = identify(text)
     if check_language and is_rejected(language, probability):
-        yield Skipped(
-            raw.origin,
-            f"the text is in language {language!r} (probability {probability:.2f}), "
-            "not English; detente codes English only: translate it or leave it out",
-            "language",
-        )
+        if language == NO_LANGUAGE:
+            reason = (
+                "the text has no running prose (only tables, numbers or code, "
+                "language code 'zxx'); there is nothing to code"
+            )
+            kind = "no-text"
+        else:
+            reason = (
+                f"the text is in language {language!r} (probability "
+                f"{probability:.2f}), not English; detente codes English only: "
+                "translate it or leave it out"
+            )
+            kind = "language"
+        yield Skipped(raw.origin, reason, kind)
         return
+    if language in ENGLISH_LIKE:
+        language = "en"
     metadata = _metadata(raw, cleaned, warnings)
     base = Article(
         doc_id=raw.doc_id or Article.make_id(text),
@@ -315,7 +330,7 @@ def _build_articles(
         author=raw.author or cleaned.author,
         source=raw.source or cleaned.source,
         url=raw.url,
-        language=language if probability else "en",
+        language=language,
         origin=raw.origin,
         input_format=raw.input_format,
         metadata=metadata,

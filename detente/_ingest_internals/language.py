@@ -6,7 +6,7 @@ import functools
 from typing import Any
 
 #: Characters of the text looked at (enough for a stable answer, fast).
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 800
 #: Shorter texts are never rejected: the identifier is unreliable on them.
 MIN_CHARS = 40
 #: Probability above which a non-English answer rejects the document.
@@ -29,6 +29,13 @@ def identify(text: str) -> tuple[str, float]:
     return str(language), float(probability)
 
 
+#: Answers accepted as English: py3langid gives English-based creoles and Scots
+#: to some English news text (e.g. Reuters wire copy).
+ENGLISH_LIKE = frozenset({"en", "pcm", "sco", "jam"})
+#: py3langid's code for "no linguistic content" (tables, numbers, code).
+NO_LANGUAGE = "zxx"
+
+
 def is_rejected(language: str, probability: float) -> bool:
     """True when the text is confidently not English."""
-    return language != "en" and probability >= MIN_CONFIDENCE
+    return language not in ENGLISH_LIKE and probability >= MIN_CONFIDENCE
