@@ -113,8 +113,10 @@ def _status_of(exc: DetenteError) -> int:
 
 
 def _location(loc: tuple[Any, ...] | list[Any]) -> str:
-    parts = [str(p) for p in loc if p not in ("query", "path", "body")]
-    return ".".join(parts) or "request"
+    parts = [str(p) for p in loc if p not in ("query", "path", "body", "header")]
+    if parts:
+        return ".".join(parts)
+    return "body" if loc and loc[0] == "body" else "request"
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -7,6 +7,7 @@ as JSON under ``/api`` and, for pages, as HTML from the same call.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import logging
 import platform
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Header, Path, Query, Request
+import pandas as pd
+from fastapi import Depends, Header, Path, Query, Request
 from pydantic import Field
 
 from ..about import __version__
@@ -297,6 +299,14 @@ def document_view(
     )
 
 
+def require_write(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> None:
+    """Dependency: refuse the write (403/401) before the body is validated."""
+    state = state_of(request)
+    check_write_access(authorization, allow_write=state.allow_write, token=state.token)
+
+
 @site.api(
     "/api/documents",
     methods=("POST",),
@@ -307,16 +317,16 @@ def document_view(
 def create_document_view(
     request: Request,
     document: DocumentIn,
-    authorization: Annotated[str | None, Header()] = None,
+    _: Annotated[None, Depends(require_write)],
 ) -> dict[str, Any]:
     """Code one article with the default pipeline and store it.
 
     Needs a server started with ``--allow-write`` and ``DETENTE_TOKEN``, and
     the header ``Authorization: Bearer <token>``.
     """
-    state = state_of(request)
-    check_write_access(authorization, allow_write=state.allow_write, token=state.token)
     from ..models import Article
+
+    state = state_of(request)
 
     article = Article(
         doc_id=document.doc_id or Article.make_id(document.text),
@@ -374,28 +384,40 @@ def actors_view(
     )
 
 
-def _dictionary_entries(names: list[str], *, date: Any = None) -> list[dict[str, Any]]:
-    """Dictionary entries of the actor helper for the names the texts used."""
+@functools.cache
+def _actor_resolver() -> Any:
+    """The actor resolver (its dictionary loads once); None if unavailable."""
     try:
         from ..actors import ActorResolver
-    except ImportError as e:
-        logger.debug("actor dictionary not available: %s", e)
+
+        return ActorResolver()
+    except (ImportError, DetenteError) as e:
+        logger.warning("actor dictionary not available: %s", e)
+        return None
+
+
+def _dictionary_entries(
+    code: str, names: list[str], *, limit: int = 10
+) -> list[dict[str, Any]]:
+    """Actor-dictionary entries with this code, then those the texts' names match."""
+    resolver = _actor_resolver()
+    if resolver is None:
         return []
-    resolver = ActorResolver()
+    found: list[Any] = [
+        entry.actor(None)
+        for entry in resolver.dictionary.entries.values()
+        if getattr(entry, "code", None) == code
+    ]
+    for name in names:
+        found += resolver.lookup(name)
     entries: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for name in names:
-        try:
-            found = resolver.lookup(name, date)
-        except DetenteError as e:
-            logger.debug("lookup of %r failed: %s", name, e)
-            continue
-        for actor in found:
-            key = getattr(actor, "entry_id", "") or getattr(actor, "code", "")
-            if key not in seen:
-                seen.add(key)
-                entries.append(to_jsonable(actor))
-    return entries
+    for actor in found:
+        key = actor.entry_id or actor.code
+        if key not in seen:
+            seen.add(key)
+            entries.append(to_jsonable(actor))
+    return entries[:limit]
 
 
 @site.page("/actors/{code}", template="actor.html", title="Actor", tags=("actors",))
@@ -418,7 +440,7 @@ def actor_view(
             "names": names,
             "partners": queries.actor_partners(code, dedup=params.dedup),
             "dictionary": _dictionary_entries(
-                [n["name"] for n in names if n.get("name")]
+                code, [n["name"] for n in names if n.get("name")]
             ),
         }
     )
@@ -484,16 +506,24 @@ def dyad_view(
         )
     except AnalysisError as e:
         raise ApiError(400, str(e)) from e
+    if not series["events"].sum():
+        return to_jsonable(
+            base
+            | {"series": [], "message": f"no events between {a} and {b} in this range"}
+        )
     rows = []
     for period_start, row in series.iterrows():
-        period_end = _period_end(period_start, params.period)
-        rows.append({"period": period_start, "period_end": period_end, **row.to_dict()})
+        rows.append(
+            {
+                "period": pd.Timestamp(period_start).date(),
+                "period_end": _period_end(period_start, params.period),
+                **row.to_dict(),
+            }
+        )
     return to_jsonable(base | {"series": rows, "start": start, "end": end})
 
 
 def _period_end(start: Any, period: str) -> dt.date:
-    import pandas as pd
-
     stamp = pd.Timestamp(start)
     offsets = {
         "day": pd.Timedelta(days=0),
@@ -699,18 +729,14 @@ def version_view(request: Request) -> dict[str, Any]:
 @site.api("/api", title="API index", tags=("meta",))
 def api_index_view(request: Request) -> dict[str, Any]:
     """Every API route and dashboard page."""
-    routes = []
-    for route in request.app.routes:
-        path = getattr(route, "path", "")
-        methods = sorted(getattr(route, "methods", None) or [])
-        if path.startswith("/api"):
-            routes.append(
-                {
-                    "path": path,
-                    "methods": methods,
-                    "summary": getattr(route, "summary", ""),
-                }
-            )
+    routes = [
+        {
+            "path": path,
+            "methods": sorted(method.upper() for method in operations),
+            "summary": next(iter(operations.values())).get("summary", ""),
+        }
+        for path, operations in request.app.openapi()["paths"].items()
+    ]
     return {
         "ok": True,
         "routes": routes,
