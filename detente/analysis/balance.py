@@ -255,7 +255,7 @@ def _walk_balance(signed: nx.Graph) -> tuple[float | None, dict[str, float]]:
     return k, local
 
 
-def balance(graph: nx.Graph, *, top: int = 10) -> BalanceResult:
+def balance(graph: nx.Graph, *, top: int = 10, exact: bool = True) -> BalanceResult:
     """Measure the structural balance of a signed network.
 
     Parameters
@@ -265,6 +265,9 @@ def balance(graph: nx.Graph, *, top: int = 10) -> BalanceResult:
         and ``weight``); a DiGraph is collapsed to undirected first.
     top:
         How many unbalanced triads to list.
+    exact:
+        Solve the frustration index (two small MILPs); False skips it and
+        leaves ``frustration`` at -1 (for quick per-period series).
 
     Returns
     -------
@@ -292,8 +295,11 @@ def balance(graph: nx.Graph, *, top: int = 10) -> BalanceResult:
                 }
             )
     unbalanced.sort(key=lambda t: (-t["strength"], t["nodes"]))
-    count_solution = frustration_partition(signed)
-    weight_solution = frustration_partition(signed, weighted=True)
+    if exact:
+        count_solution = frustration_partition(signed)
+        weight_solution = frustration_partition(signed, weighted=True)
+    else:
+        count_solution = weight_solution = Frustration(-1.0, {}, [], False)
     m = len(signs)
     walk, local = _walk_balance(signed)
     share = (
@@ -309,7 +315,9 @@ def balance(graph: nx.Graph, *, top: int = 10) -> BalanceResult:
         walk_balance=walk,
         frustration=int(count_solution.value),
         frustration_weight=weight_solution.value,
-        normalized_frustration=1 - count_solution.value / (m / 2) if m else None,
+        normalized_frustration=(
+            1 - count_solution.value / (m / 2) if m and exact else None
+        ),
         partition=count_solution.partition,
         frustrated_edges=count_solution.frustrated_edges,
         unbalanced_triads=unbalanced[:top],

@@ -173,7 +173,8 @@ def change_points(
         columns = [
             c
             for c in ("event_date", "source_actor", "target_actor", "cameo_code", "goldstein",
-                      "quad_class", "sentence", "url", "event_id")
+                      "quad_class", "plover_type", "num_sources", "source_url", "event_key",
+                      "root_doc_id")
             if c in near.columns
         ]
         found.append(

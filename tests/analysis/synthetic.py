@@ -97,3 +97,28 @@ def level_shift_events(
         else:
             rows += event_rows(day, a, b, -5.0, 3, int(rng.poisson(5)) + 1)
     return frame(rows)
+
+
+def withdrawal_events(
+    *, months: int = 48, trigger_months: tuple[int, ...] = (8, 18, 28, 38), seed: int = 5,
+    effect: bool = True,
+) -> pd.DataFrame:
+    """Background events among several countries; after each month with USA→IGO
+    conflict, two months with much more conflict elsewhere (if ``effect``)."""
+    rng = np.random.default_rng(seed)
+    countries = ["GBR", "FRA", "DEU", "CHN", "RUS", "IND", "BRA", "JPN"]
+    rows: list[dict] = []
+    hot = {m + k for m in trigger_months for k in (1, 2)} if effect else set()
+    for month in range(months):
+        first = pd.Timestamp("2016-01-01") + pd.DateOffset(months=month)
+        conflict_p = 0.6 if month in hot else 0.2
+        for _ in range(40):
+            source, target = rng.choice(countries, size=2, replace=False)
+            day = first + pd.Timedelta(days=int(rng.integers(0, 28)))
+            if rng.random() < conflict_p:
+                rows += event_rows(day, str(source), str(target), -5.0, 4)
+            else:
+                rows += event_rows(day, str(source), str(target), 3.0, 1)
+        if month in trigger_months:
+            rows += event_rows(first + pd.Timedelta(days=10), "USA", "IGO", -4.0, 3, 3)
+    return frame(rows)
