@@ -469,7 +469,8 @@ class DateResolver:
         for start, end in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0])):
             if any(start < m.end and m.start < end for m in resolved):
                 continue
-            start = self._with_preposition(doc.text, start, offset)
+            if doc.text[end : end + 2] not in ("'s", "\u2019s"):  # "in today's paper"
+                start = self._with_preposition(doc.text, start, offset)
             expression = doc.text[start:end]
             found = resolve_expression(
                 expression, reference, future=future, future_days=self.future_days

@@ -173,3 +173,11 @@ def test_stage_runs_in_a_pipeline(nlp) -> None:
     article = pipeline(Article(doc_id="p", text="Putin met Xi on Monday.", date=MAY_26))
     assert article.events[0].event_date == "2021-05-24"
     assert article.stages_run == ["nlp", "coding", "dates"]
+
+
+def test_possessive_date_does_not_take_the_preposition(nlp) -> None:
+    article = run(
+        nlp, "The editorial in today’s Global Times praised Russia.", [], MAY_26
+    )
+    [mention] = article.date_mentions
+    assert mention.text == "today" and mention.date == MAY_26
