@@ -163,6 +163,8 @@ def iter_articles(
     ...     if isinstance(item, Skipped):
     ...         print(item.message)
     """
+    if isinstance(inputs, str | Path):  # one path given instead of a list
+        inputs = [inputs]
     forced = _check_format(input_format)
     limit = int(max_chars if max_chars is not None else get_setting("max_doc_chars"))
     if limit < 1000:

@@ -177,3 +177,9 @@ def test_same_document_twice_gets_the_same_id(tmp_path: Path) -> None:
     first, second = iter_articles([tmp_path])
     assert first.doc_id == second.doc_id
     assert len(first.doc_id) == 20
+
+
+def test_a_single_path_is_accepted_as_well_as_a_list(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    assert [a.text for a in iter_articles(str(path))] == [ENGLISH]  # type: ignore[arg-type]
