@@ -36,6 +36,7 @@ from ._store_internals import schema
 from ._store_internals.backends import Backend, open_backend
 from ._store_internals.rows import (
     DocumentRows,
+    aggregate_events,
     article_rows,
     imported_rows,
     mention_to_event,
@@ -97,74 +98,17 @@ _NULLABLE_INT_COLUMNS = {
     "verb_end",
 }
 
-# One row per de-duplicated event: representative fields come from the
-# earliest mention (document date, doc_id, mention index), counts from all.
-_AGGREGATE_SQL = """
-WITH m AS (
-    SELECT k.event_key, em.*, d.date AS doc_date, d.source AS doc_source,
-           d.url AS doc_url,
-           row_number() OVER (
-               PARTITION BY k.event_key
-               ORDER BY d.date ASC NULLS LAST, em.doc_id, em.mention_index
-           ) AS rn
-    FROM event_keys k
-    JOIN event_mentions em ON em.doc_id = k.doc_id AND em.mention_index = k.mention_index
-    JOIN documents d ON d.doc_id = em.doc_id
-    WHERE k.dedup_mode = ? AND k.event_key = ANY(?)
-)
-SELECT event_key,
-       '{mode}',
-       min(event_date),
-       max(CASE WHEN rn = 1 THEN source_actor END),
-       max(CASE WHEN rn = 1 THEN source_country END),
-       max(CASE WHEN rn = 1 THEN target_actor END),
-       max(CASE WHEN rn = 1 THEN target_country END),
-       max(CASE WHEN rn = 1 THEN cameo_code END),
-       max(CASE WHEN rn = 1 THEN cameo_root END),
-       avg(goldstein),
-       max(CASE WHEN rn = 1 THEN quad_class END),
-       max(CASE WHEN rn = 1 THEN quad_class_mapping END),
-       max(CASE WHEN rn = 1 THEN plover_type END),
-       max(CASE WHEN rn = 1 THEN plover_mode END),
-       bool_or(negated),
-       count(*),
-       count(DISTINCT doc_id),
-       count(DISTINCT coalesce(nullif(source_name, ''), nullif(doc_source, ''))),
-       min(doc_date),
-       max(doc_date),
-       avg(tone),
-       max(CASE WHEN rn = 1 THEN event_id END),
-       max(CASE WHEN rn = 1 THEN doc_id END),
-       max(CASE WHEN rn = 1 THEN coalesce(nullif(url, ''), doc_url) END)
-FROM m
-GROUP BY event_key
-"""
-
-_AGGREGATE_COLUMNS = (
-    "event_key",
-    "dedup_mode",
-    "event_date",
-    "source_actor",
-    "source_country",
-    "target_actor",
-    "target_country",
-    "cameo_code",
-    "cameo_root",
-    "goldstein",
-    "quad_class",
-    "quad_class_mapping",
-    "plover_type",
-    "plover_mode",
-    "negated",
-    "num_mentions",
-    "num_documents",
-    "num_sources",
-    "first_seen",
-    "last_seen",
-    "tone",
-    "root_event_id",
-    "root_doc_id",
-    "source_url",
+# The mentions of the keys being refreshed, with what the aggregate needs.
+_MEMBERS_SQL = (
+    "SELECT k.dedup_mode, k.event_key, m.doc_id, m.mention_index, m.event_date, "
+    "m.source_actor, m.source_country, m.target_actor, m.target_country, m.cameo_code, "
+    "m.cameo_root, m.goldstein, m.quad_class, m.quad_class_mapping, m.plover_type, "
+    "m.plover_mode, m.negated, m.source_name, m.url, m.tone, m.event_id, "
+    "d.date, d.source, d.url "
+    "FROM event_keys k "
+    "JOIN event_mentions m ON m.doc_id = k.doc_id AND m.mention_index = k.mention_index "
+    "JOIN documents d ON d.doc_id = m.doc_id "
+    "WHERE k.event_key = ANY(?)"
 )
 
 
@@ -334,8 +278,8 @@ class Store:
                 rows = [row for d in fresh for row in d.tables[table]]
                 backend.insert_rows(table, schema.columns(table), rows)
             affected = self._assign_keys(fresh)
-            for mode, keys in affected.items():
-                self._refresh_events(mode, sorted(keys))
+            # Keys carry their mode's prefix, so one statement refreshes all modes.
+            self._refresh_events(sorted(set().union(*affected.values())))
         logger.debug("stored %d document(s) in %s", len(fresh), self.url)
         return {d.doc_id for d in fresh} if return_ids else len(fresh)
 
@@ -351,24 +295,30 @@ class Store:
                 affected["none"].add(none_key)
                 affected["one-a-day"].add(day_key)
         self._backend.insert_rows("event_keys", schema.columns("event_keys"), rows)
-        for document in documents:
-            affected["story"] |= self._assign_story_keys(document)
+        affected["story"] = self._assign_story_keys(documents)
         return affected
 
-    def _assign_story_keys(self, document: DocumentRows) -> set[str]:
-        """Join the document's mentions to story events; return the keys touched."""
-        if not document.events:
-            return set()
+    def _assign_story_keys(self, documents: list[DocumentRows]) -> set[str]:
+        """Join the documents' mentions to story events; return the keys touched.
+
+        Three queries per batch whatever its size: the candidate mentions
+        already stored, the members of the story events they belong to, and
+        the re-keying of merged events.
+        """
         backend = self._backend
-        doc_id = document.doc_id
-        mentions = [
-            (index, dedup.story_group(event), parse_date(event.event_date, what=doc_id))
-            for index, event in enumerate(document.events)
-        ]
-        dates = [d for _, _, d in mentions if d is not None]
+        # (doc_id, index) -> (group, date); docs -> (doc_id, title_key, signature)
+        new: dict[tuple[str, int], tuple[tuple[str, str, str, bool], dt.date | None]] = {}
+        docs: dict[str, tuple[str, str, str]] = {}
+        for document in documents:
+            docs[document.doc_id] = (document.doc_id, document.title_key, document.text_signature)
+            for index, event in enumerate(document.events):
+                date = parse_date(event.event_date, what=document.doc_id)
+                new[(document.doc_id, index)] = (dedup.story_group(event), date)
+        if not new:
+            return set()
+        dates = [d for _, d in new.values() if d is not None]
         window = dt.timedelta(days=dedup.STORY_MAX_DAYS)
-        low = min(dates) - window if dates else None
-        high = max(dates) + window if dates else None
+        group_ids = sorted({"|".join(g[:3]) for g, _ in new.values()})
         candidates = backend.fetchall(
             "SELECT k.event_key, m.source_actor, m.target_actor, m.cameo_code, "
             "m.negated, m.event_date, d.doc_id, d.title_key, d.text_signature "
@@ -376,79 +326,88 @@ class Store:
             "JOIN event_keys k ON k.dedup_mode = 'story' AND k.doc_id = m.doc_id "
             "AND k.mention_index = m.mention_index "
             "JOIN documents d ON d.doc_id = m.doc_id "
-            "WHERE m.doc_id <> ? AND m.cameo_code = ANY(?) AND m.source_actor = ANY(?) "
+            "WHERE m.source_actor || '|' || m.target_actor || '|' || m.cameo_code = ANY(?) "
             "AND (m.event_date IS NULL OR m.event_date BETWEEN ? AND ?)",
             [
-                doc_id,
-                sorted({g[2] for _, g, _ in mentions}),
-                sorted({g[0] for _, g, _ in mentions}),
-                low,
-                high,
+                group_ids,
+                min(dates) - window if dates else None,
+                max(dates) + window if dates else None,
             ],
         )
-        this_doc = (doc_id, document.title_key, document.text_signature)
-        story_match: dict[str, bool] = {}
-        groups = dedup.UnionFind(("m", index) for index, _, _ in mentions)
-        for position, (index, group, date) in enumerate(mentions):
-            for other_index, other_group, other_date in mentions[position + 1 :]:
-                if group == other_group and dedup.dates_close(date, other_date):
-                    groups.union(("m", index), ("m", other_index))
-            for key, source, target, code, negated, other_date, other_doc, title, sig in candidates:
-                if (source, target, code, bool(negated)) != group:
-                    continue
-                if not dedup.dates_close(date, _as_date(other_date)):
-                    continue
-                if other_doc not in story_match:
-                    story_match[other_doc] = dedup.same_story(this_doc, (other_doc, title, sig))
-                if story_match[other_doc]:
-                    groups.union(("m", index), ("k", key))
-        affected: set[str] = set()
-        new_rows: list[tuple[str, str, str, int]] = []
-        for component in groups.groups():
-            new_members = sorted((doc_id, item[1]) for item in component if item[0] == "m")
-            old_keys = sorted(str(item[1]) for item in component if item[0] == "k")
-            if not new_members:
-                continue
-            members = list(new_members)
-            if old_keys:
-                members += [
-                    (str(d), int(i))
-                    for d, i in backend.fetchall(
-                        "SELECT doc_id, mention_index FROM event_keys "
-                        "WHERE dedup_mode = 'story' AND event_key = ANY(?)",
-                        [old_keys],
-                    )
-                ]
-            first_doc, first_index = min(members)
-            key = dedup.story_key(first_doc, first_index)
-            if old_keys == [key]:
-                new_rows += [("story", key, d, i) for d, i in new_members]
+        stored: dict[tuple[str, str, str, bool], list[tuple[str, dt.date | None, str]]] = {}
+        for key, source, target, code, negated, date, doc_id, title, signature in candidates:
+            docs.setdefault(doc_id, (doc_id, title, signature))
+            stored.setdefault((source, target, code, bool(negated)), []).append(
+                (str(key), _as_date(date), doc_id)
+            )
+        story_match: dict[tuple[str, str], bool] = {}
+
+        def same_story(a: str, b: str) -> bool:
+            pair = (a, b) if a <= b else (b, a)
+            if pair not in story_match:
+                story_match[pair] = dedup.same_story(docs[a], docs[b])
+            return story_match[pair]
+
+        groups = dedup.UnionFind(("m", *member) for member in new)
+        by_group: dict[tuple[str, str, str, bool], list[tuple[str, int]]] = {}
+        for member, (group, _) in new.items():
+            by_group.setdefault(group, []).append(member)
+        for group, members in by_group.items():
+            for position, member in enumerate(members):
+                date = new[member][1]
+                for other in members[position + 1 :]:
+                    if dedup.dates_close(date, new[other][1]) and same_story(member[0], other[0]):
+                        groups.union(("m", *member), ("m", *other))
+                for key, other_date, other_doc in stored.get(group, ()):
+                    if dedup.dates_close(date, other_date) and same_story(member[0], other_doc):
+                        groups.union(("m", *member), ("k", key))
+        components = [
+            (
+                sorted((str(i[1]), int(i[2])) for i in c if i[0] == "m"),  # type: ignore[index]
+                sorted(str(i[1]) for i in c if i[0] == "k"),  # type: ignore[index]
+            )
+            for c in groups.groups()
+        ]
+        old_keys = sorted({key for _, keys in components for key in keys})
+        old_members: dict[str, list[tuple[str, int]]] = {}
+        if old_keys:
+            for key, doc_id, index in backend.fetchall(
+                "SELECT event_key, doc_id, mention_index FROM event_keys "
+                "WHERE dedup_mode = 'story' AND event_key = ANY(?)",
+                [old_keys],
+            ):
+                old_members.setdefault(str(key), []).append((str(doc_id), int(index)))
+        affected: set[str] = set(old_keys)
+        rekeyed: list[str] = []
+        rows: list[tuple[str, str, str, int]] = []
+        for new_members, keys in components:
+            members = new_members + [m for key in keys for m in old_members.get(key, [])]
+            key = dedup.story_key(*min(members))
+            if keys == [key]:
+                rows += [("story", key, d, i) for d, i in new_members]
             else:
-                if old_keys:
-                    backend.execute(
-                        "DELETE FROM event_keys WHERE dedup_mode = 'story' "
-                        "AND event_key = ANY(?)",
-                        [old_keys],
-                    )
-                new_rows += [("story", key, d, i) for d, i in sorted(members)]
+                rekeyed += keys
+                rows += [("story", key, d, i) for d, i in sorted(members)]
             affected.add(key)
-            affected.update(old_keys)
-        backend.insert_rows("event_keys", schema.columns("event_keys"), new_rows)
+        if rekeyed:
+            backend.execute(
+                "DELETE FROM event_keys WHERE dedup_mode = 'story' AND event_key = ANY(?)",
+                [sorted(rekeyed)],
+            )
+        backend.insert_rows("event_keys", schema.columns("event_keys"), rows)
         return affected
 
-    def _refresh_events(self, mode: str, keys: list[str]) -> None:
-        """Recompute the ``events`` rows of ``keys`` from their mentions."""
+    def _refresh_events(self, keys: list[str]) -> None:
+        """Recompute the ``events`` rows of ``keys`` (of any mode) from their mentions."""
         if not keys:
             return
+        # Aggregated in Python rather than SQL: the same code gives the same
+        # floats on both backends, and DuckDB plans the SQL version (window +
+        # two DISTINCT counts) slowly for the few keys one document touches.
         backend = self._backend
-        backend.execute(
-            "DELETE FROM events WHERE dedup_mode = ? AND event_key = ANY(?)", [mode, keys]
-        )
-        backend.execute(
-            f"INSERT INTO events ({', '.join(_AGGREGATE_COLUMNS)}) "
-            + _AGGREGATE_SQL.format(mode=dedup.check_mode(mode)),
-            [mode, keys],
-        )
+        members = backend.fetchall(_MEMBERS_SQL, [keys])
+        backend.execute("DELETE FROM events WHERE event_key = ANY(?)", [keys])
+        backend.insert_rows("events", schema.columns("events"), aggregate_events(members))
 
     # -- reading -----------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:

@@ -263,6 +263,16 @@ class DuckDBBackend(Backend):
     ) -> None:
         if not rows:
             return
+        name_list = ", ".join(columns)
+        if len(rows) * len(columns) <= 2000:
+            # Small writes (one document): a VALUES list beats staging Arrow.
+            one = "(" + ", ".join("?" * len(columns)) + ")"
+            values = [value for row in rows for value in row]
+            self.execute(
+                f"INSERT INTO {table} ({name_list}) VALUES {', '.join([one] * len(rows))}",
+                values,
+            )
+            return
         import pyarrow as pa
 
         types = dict(schema.TABLES[table])
@@ -271,7 +281,6 @@ class DuckDBBackend(Backend):
             values = [row[position] for row in rows]
             arrays[name] = pa.array(values, type=_arrow_type(types[name]))
         staged = pa.table(arrays)
-        name_list = ", ".join(columns)
         try:
             self._con.register("_detente_staged", staged)
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -278,3 +279,57 @@ def mention_to_event(row: dict[str, Any]) -> Event:
         event_id=row["event_id"],
         schema_version=row["schema_version"] or "",
     )
+
+
+def _mean(values: list[float]) -> float | None:
+    present = [float(v) for v in values if v is not None and v == v]
+    return math.fsum(present) / len(present) if present else None
+
+
+def aggregate_events(members: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """``events`` rows (schema column order) from the member rows of ``_MEMBERS_SQL``.
+
+    Representative fields (actors, codes, QuadClass, root event, URL) come
+    from the earliest mention: by document date (unknown last), doc_id,
+    mention index. ``event_date`` is the earliest event date, counts and
+    means cover every mention; ``num_sources`` counts distinct known
+    publishers (the event's ``source_name``, else the document's source).
+    """
+    groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for row in members:
+        groups.setdefault((row[0], row[1]), []).append(row)
+    out = []
+    for (mode, key), rows in sorted(groups.items()):
+        rows.sort(key=lambda r: (r[21] is None, r[21] or dt.date.min, r[2], r[3]))
+        root = rows[0]
+        event_dates = [r[4] for r in rows if r[4] is not None]
+        doc_dates = [r[21] for r in rows if r[21] is not None]
+        sources = {(r[17] or r[22]) for r in rows if (r[17] or r[22])}
+        values = {
+            "dedup_mode": mode,
+            "event_key": key,
+            "event_date": min(event_dates) if event_dates else None,
+            "source_actor": root[5],
+            "source_country": root[6],
+            "target_actor": root[7],
+            "target_country": root[8],
+            "cameo_code": root[9],
+            "cameo_root": root[10],
+            "goldstein": _mean([r[11] for r in rows]),
+            "quad_class": root[12],
+            "quad_class_mapping": root[13],
+            "plover_type": root[14],
+            "plover_mode": root[15],
+            "negated": any(bool(r[16]) for r in rows),
+            "num_mentions": len(rows),
+            "num_documents": len({r[2] for r in rows}),
+            "num_sources": len(sources),
+            "first_seen": min(doc_dates) if doc_dates else None,
+            "last_seen": max(doc_dates) if doc_dates else None,
+            "tone": _mean([r[19] for r in rows]),
+            "root_event_id": root[20],
+            "root_doc_id": root[2],
+            "source_url": root[18] or root[23] or "",
+        }
+        out.append(tuple(values[c] for c in schema.columns("events")))
+    return out
