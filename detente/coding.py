@@ -66,6 +66,7 @@ __all__ = ["EventCoder", "make_event_coder"]
 #: Confidence of each kind of coding (the embedding coder uses the cosine).
 CONFIDENCE = {"pattern": 0.9, "default": 0.7, "nominal": 0.6, "wrapped": 0.85}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
+OBLIGATION_AUX = {"must", "should", "ought"}
 VERB_POS = {"VERB", "AUX"}
 
 
@@ -208,7 +209,8 @@ class EventCoder:
         uncoded: list[Any] = []
         verbs = [t for t in sent if t.pos_ in VERB_POS and t.dep_ != "aux" and t.dep_ != "auxpass"]
         matches = {v.i: best_verb_match(self.lexicon, v) for v in verbs}
-        for verb in verbs:
+        heads = verbs + [t for t in sent if t.pos_ == "ADJ" and t.dep_ in {"acomp", "amod"}]
+        for verb in heads:
             wrapper = self.tables.wrapper_for(verb)
             if wrapper is None or wrapper.cls not in RECODING:
                 continue
@@ -323,20 +325,40 @@ class EventCoder:
         pattern = match.pattern
         source_slot, patient = args.subject_slot(verb)
         sources = args.collect(source_slot, index)
-        if not sources:
-            return None
-        targets, reciprocal = self._targets(match, index, sources, patient=patient)
         code = pattern.code
         modality, recode_class = self._modality(verb)
-        governing = self._governing(verb)
-        if governing is not None and governing.cls == "report":
-            modality = "reported"
+        speaker = self._reporting_verb(verb)
+        targets: list[ActorMention] = []
+        reciprocal = False
+        if speaker is not None:
+            speaker_slot, _ = args.subject_slot(speaker)
+            speakers = args.collect(speaker_slot, index)
+            obligation = self._obligation(verb)
+            if speakers and obligation:
+                # "X said Y must withdraw": X demands that Y withdraw
+                targets = [m for m in sources if m not in speakers]
+                if not targets:
+                    targets, reciprocal = self._targets(match, index, speakers, patient=patient)
+                sources, recode_class, modality = speakers, "demand", "asserted"
+            elif speakers and (not sources or _same_actors(sources, speakers)):
+                # "X said it would/had ...": the speaker is the actor
+                sources = speakers
+                if modality == "future":
+                    recode_class = None
+                    modality = "intended"
+                    code = self.tables.recode("intend", code) if code and "03" <= code[:2] <= "08" else code
+            elif modality == "asserted":
+                modality = "reported"
+        if not sources:
+            return None
+        if not targets:
+            targets, reciprocal = self._targets(match, index, sources, patient=patient)
         if modality == "future" and code:
             # CAMEO codes announced cooperation as intent (03x), announced force as threat
             root = code[:2]
             if "03" <= root <= "08":
                 recode_class = "intend"
-            elif "15" <= root <= "20" or root == "16":
+            elif "15" <= root <= "20":
                 recode_class = "threaten"
         if recode_class and code:
             code = self.tables.recode(recode_class, code) or code
@@ -424,18 +446,16 @@ class EventCoder:
         verb = match.verb
         anchors = [verb, match.object, match.particle]
         slots: list[Any] = []
+        if patient is not None and patient is not match.object:
+            slots.append(patient)
         if pattern.target == "dobj":
-            slots = [patient] if patient is not None else []
             slots += args.object_slots(verb)
         elif pattern.target == "pobj":
             slots = args.pobj_slots(anchors, sorted(pattern.target_preps, key=_prep_rank))
-            if patient is not None and patient is not match.object:
-                slots.append(patient)
-        elif pattern.target == "subj":
-            slots = [patient] if patient is not None else []
-        else:
-            if patient is not None and patient is not match.object:
-                slots.append(patient)
+            slots += [patient] if patient is not None and patient is not match.object else []
+        if pattern.target != "subj":
+            # the named slot first, then any other object or prepositional object,
+            # then inside the matched object ("refused the US demand")
             slots += [s for s in args.object_slots(verb) if s is not match.object]
             slots += args.pobj_slots(anchors, None)
             if match.object is not None:
@@ -461,6 +481,28 @@ class EventCoder:
         if node.dep_ in COMPLEMENT_DEPS and node.head is not node:
             return self.tables.wrapper_for(node.head)
         return None
+
+    def _reporting_verb(self, verb: Any) -> Any:
+        """The speech verb whose reported clause ``verb`` heads, if any."""
+        node = verb
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+        if node.dep_ == "ccomp" and node.head is not node:
+            wrapper = self.tables.wrapper_for(node.head)
+            if wrapper is not None and wrapper.cls == "report":
+                return node.head
+        return None
+
+    def _obligation(self, verb: Any) -> bool:
+        """``must`` / ``should`` / ``has to`` / ``needs to`` on the verb or its governor."""
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+            return True
+        head = verb.head
+        return (
+            verb.dep_ == "xcomp"
+            and head.lemma_.lower() in {"have", "need"}
+            and any(c.lower_ == "to" for c in verb.children)
+        )
 
     def _negated(self, verb: Any) -> bool:
         if any(c.dep_ == "neg" for c in verb.children):
@@ -643,6 +685,10 @@ def _distinct(mentions: Iterable[ActorMention]) -> list[ActorMention]:
         codes.add(mention.actor.code)
         found.append(mention)
     return found
+
+
+def _same_actors(a: Iterable[ActorMention], b: Iterable[ActorMention]) -> bool:
+    return bool(_actors(a)) and _actors(a) <= _actors(b)
 
 
 def _actors(mentions: Iterable[ActorMention]) -> set[str]:

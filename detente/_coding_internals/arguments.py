@@ -78,11 +78,15 @@ def collect(
         found = [m for m in index.at(token) if id(m) not in excluded]
         if found:
             result: list[ActorMention] = []
-            for conj in _conjuncts(token):
-                for mention in index.at(conj) if conj is not token else found:
-                    if id(mention) not in excluded and mention not in result:
-                        result.append(mention)
-            # mentions of the same group sharing the slot head's parent via conj
+            tokens = {token.i}
+            for mention in found:
+                tokens.update(range(mention.token_start, mention.token_end))
+            # coordination: "China and Russia", "Vietnamese and Kampuchean forces"
+            for i in sorted(tokens):
+                for conj in _conjuncts(token.doc[i]):
+                    for mention in index.at(conj):
+                        if id(mention) not in excluded and mention not in result:
+                            result.append(mention)
             return result
         for child in token.children:
             if child.dep_ in CLAUSE_DEPS or child.dep_ in {"punct", "cc"}:
@@ -133,7 +137,7 @@ def subject_slot(verb: Token, *, depth: int = 0) -> tuple[Token | None, Token | 
     head = verb.head
     if head is verb:
         return None, None
-    if verb.dep_ in {"xcomp", "conj"} and head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in {"xcomp", "conj", "acomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         return subject_slot(head, depth=depth + 1)
     if verb.dep_ == "advcl" and (
         verb.tag_ in {"VBG", "VBN"} or any(c.lower_ == "to" for c in verb.children)
@@ -166,6 +170,9 @@ def pobj_slots(anchors: Iterable[Token], preps: Iterable[str] | None) -> list[To
                     # "out of the treaty": prt + prep
                     if pobj.dep_ == "prep":
                         found += [c for c in pobj.children if c.dep_ == "pobj"]
-            if anchor.dep_ == "dative" and prep_word == "to" and anchor.tag_ != "IN":
-                found.append(anchor)
+            if prep_word in {"to", "for"}:
+                # "give Tanzania a grant": the dative noun stands for "to Tanzania"
+                found += [
+                    c for c in anchor.children if c.dep_ == "dative" and c.tag_ != "IN"
+                ]
     return found

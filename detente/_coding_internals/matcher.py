@@ -11,6 +11,13 @@ from .lexicon import Lexicon, Pattern, Phrase, PrepConstraint, norm
 Token = Any  # spacy.tokens.Token
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
+#: Nouns that stand for a quantity or a form of their "of" object.
+CONTAINER_NOUNS = {
+    "part", "round", "rounds", "series", "package", "set", "wave", "number",
+    "lot", "host", "string", "batch", "raft", "range", "variety", "kind",
+    "type", "form", "program", "programme", "plan", "some", "all", "much",
+    "most", "portion", "share", "bulk", "tranche", "shipment", "delivery",
+}
 
 
 @dataclass
@@ -25,7 +32,9 @@ class Match:
 
     @property
     def score(self) -> tuple[int, int]:
-        return (self.pattern.specificity, self.pattern.priority)
+        # a governing verb + act noun (wrappers x acts) beats a same-size pattern
+        bonus = 1 if "wrapper" in self.pattern.flags else 0
+        return (self.pattern.specificity + bonus, self.pattern.priority)
 
     @property
     def tokens(self) -> list[Token]:
@@ -65,10 +74,15 @@ def object_candidates(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         found.append(verb.head)
-    # "set up an energy centre", objects of a conjoined object
     extra = []
     for tok in found:
+        # objects of a conjoined object
         extra += [c for c in tok.children if c.dep_ == "conj"]
+        # "part of the aid", "rounds of sanctions", "a package of loans"
+        if tok.lemma_.lower() in CONTAINER_NOUNS or tok.pos_ in {"NUM", "PRON"}:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    extra += [c for c in prep.children if c.dep_ == "pobj"]
     return found + extra
 
 

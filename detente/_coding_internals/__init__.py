@@ -1,0 +1,1 @@
+"""Private helpers of the event coder (detente.coding)."""
