@@ -162,7 +162,14 @@ class FileCounts:
 
     def to_dict(self) -> dict[str, Any]:
         data = dict(vars(self))
-        for name in ("root_accuracy", "code_accuracy", "plover_accuracy", "precision", "recall", "f1"):
+        for name in (
+            "root_accuracy",
+            "code_accuracy",
+            "plover_accuracy",
+            "precision",
+            "recall",
+            "f1",
+        ):
             data[name] = getattr(self, name)
         return data
 
@@ -201,7 +208,9 @@ class EvalReport:
     total: FileCounts
     files: list[FileCounts]
     confusion: dict[str, dict[str, int]]  # gold CAMEO root -> coded root -> count
-    plover_confusion: dict[str, dict[str, int]]  # gold PLOVER type -> coded type -> count
+    plover_confusion: dict[
+        str, dict[str, int]
+    ]  # gold PLOVER type -> coded type -> count
     results: list[RecordResult]
     gold_countries: dict[str, int]  # how gold text spans were resolved
 
@@ -276,7 +285,10 @@ def _f1(precision: float | None, recall: float | None) -> float | None:
 @functools.lru_cache(maxsize=1)
 def _country_aliases() -> dict[str, str]:
     path = loaders.bundled_file("ontology", "country_code_aliases.tsv")
-    return {r["code"]: r["iso3"] for r in loaders.read_table(path, required=("code", "iso3"))}
+    return {
+        r["code"]: r["iso3"]
+        for r in loaders.read_table(path, required=("code", "iso3"))
+    }
 
 
 def country_of_code(code: str | None) -> str:
@@ -327,7 +339,9 @@ def _parse_date(value: Any, path: str, line: int | None) -> dt.date | None:
     )
 
 
-def gold_record(record: Mapping[str, Any], *, ontology: Ontology, origin: str = "") -> GoldRecord:
+def gold_record(
+    record: Mapping[str, Any], *, ontology: Ontology, origin: str = ""
+) -> GoldRecord:
     """Turn one labelled JSON record into a :class:`GoldRecord`.
 
     Raises
@@ -368,8 +382,12 @@ def gold_record(record: Mapping[str, Any], *, ontology: Ontology, origin: str = 
             events = (
                 GoldEvent(
                     plover_type=plover_type,
-                    sources=_span_actors(record.get("source_actor"), record.get("source_actor_code")),
-                    targets=_span_actors(record.get("target_actor"), record.get("target_actor_code")),
+                    sources=_span_actors(
+                        record.get("source_actor"), record.get("source_actor_code")
+                    ),
+                    targets=_span_actors(
+                        record.get("target_actor"), record.get("target_actor_code")
+                    ),
                 ),
             )
         else:
@@ -384,7 +402,9 @@ def gold_record(record: Mapping[str, Any], *, ontology: Ontology, origin: str = 
                 ),
             )
     except OntologyError as e:
-        raise InputError(f"record {record_id}: {e}", path=where_path, line=where_line) from e
+        raise InputError(
+            f"record {record_id}: {e}", path=where_path, line=where_line
+        ) from e
     return GoldRecord(
         record_id=record_id,
         text=text,
@@ -464,7 +484,9 @@ def actor_resolver_countries() -> CountryResolver | None:
     try:
         from .actors import ActorResolver  # type: ignore[attr-defined]
     except ImportError as e:
-        logger.warning("detente.actors unavailable (%s); gold spans matched by text only", e)
+        logger.warning(
+            "detente.actors unavailable (%s); gold spans matched by text only", e
+        )
         return None
     resolver = ActorResolver()
 
@@ -520,7 +542,14 @@ def _resolve_spans(
             for e in record.events
         )
         resolved.append(
-            GoldRecord(record.record_id, record.text, record.format, events, record.date, record.origin)
+            GoldRecord(
+                record.record_id,
+                record.text,
+                record.format,
+                events,
+                record.date,
+                record.origin,
+            )
         )
     return resolved
 
@@ -597,7 +626,9 @@ def score(
     ontology: Ontology | None = None,
     include_negated: bool = False,
     path: str = "",
-) -> tuple[FileCounts, list[RecordResult], Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+) -> tuple[
+    FileCounts, list[RecordResult], Counter[tuple[str, str]], Counter[tuple[str, str]]
+]:
     """Score coded events against gold records (the metric code of :func:`evaluate`).
 
     Parameters
@@ -620,7 +651,9 @@ def score(
     plover_confusion: Counter[tuple[str, str]] = Counter()
     for record in records:
         events = [
-            e for e in coded.get(record.record_id, ()) if include_negated or not e.negated
+            e
+            for e in coded.get(record.record_id, ())
+            if include_negated or not e.negated
         ]
         counts.records += 1
         counts.formats[record.format] = counts.formats.get(record.format, 0) + 1
@@ -647,15 +680,21 @@ def score(
                 if gold_root in coded_roots:
                     confusion[(gold_root, gold_root)] += 1
                 else:
-                    confusion[(gold_root, coded_roots[0] if coded_roots else NO_EVENT)] += 1
-        gold_types = list(dict.fromkeys(e.plover_type for e in record.events if e.plover_type))
+                    confusion[
+                        (gold_root, coded_roots[0] if coded_roots else NO_EVENT)
+                    ] += 1
+        gold_types = list(
+            dict.fromkeys(e.plover_type for e in record.events if e.plover_type)
+        )
         if gold_types:
             plover_right = any(t in gold_types for t in coded_plover)
             counts.plover_total += 1
             counts.plover_correct += plover_right
             for gold_type in gold_types:
-                guess = gold_type if gold_type in coded_plover else next(
-                    (t for t in coded_plover if t), NO_EVENT
+                guess = (
+                    gold_type
+                    if gold_type in coded_plover
+                    else next((t for t in coded_plover if t), NO_EVENT)
                 )
                 plover_confusion[(gold_type, guess)] += 1
 
@@ -678,7 +717,9 @@ def score(
                 origin=record.origin,
                 text=record.text,
                 format=record.format,
-                gold=[f"{_side(t.source)}>{_side(t.target)}:{t.label}" for t in triples],
+                gold=[
+                    f"{_side(t.source)}>{_side(t.target)}:{t.label}" for t in triples
+                ],
                 coded=[
                     f"{e.source_country or '?'}>{e.target_country or '?'}:{e.cameo_code}"
                     f"/{_current_plover(e, ontology) or '-'}"
@@ -700,7 +741,9 @@ def _nested(counter: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:
     return dict(table)
 
 
-def _code_records(records: Sequence[GoldRecord], pipeline: Any) -> dict[str, list[Event]]:
+def _code_records(
+    records: Sequence[GoldRecord], pipeline: Any
+) -> dict[str, list[Event]]:
     articles = (
         Article(
             doc_id=record.record_id,
@@ -714,7 +757,9 @@ def _code_records(records: Sequence[GoldRecord], pipeline: Any) -> dict[str, lis
     )
     coded: dict[str, list[Event]] = {}
     batched = getattr(pipeline, "pipe", None)
-    stream: Iterable[Article] = batched(articles) if batched else (pipeline(a) for a in articles)
+    stream: Iterable[Article] = (
+        batched(articles) if batched else (pipeline(a) for a in articles)
+    )
     for article in stream:
         coded[article.doc_id] = list(article.events)
     return coded
@@ -771,7 +816,9 @@ def evaluate(
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     ontology = ontology or get_ontology()
     # read every file first, so a bad input fails before the models load
-    labelled = [(one, read_labelled(one, limit=limit, ontology=ontology)) for one in paths]
+    labelled = [
+        (one, read_labelled(one, limit=limit, ontology=ontology)) for one in paths
+    ]
     if pipeline is None:
         pipeline = _default_pipeline()
     if resolve_country is None:
@@ -786,7 +833,11 @@ def evaluate(
         records = _resolve_spans(records, resolve_country, stats)
         coded = _code_records(records, pipeline)
         counts, file_results, file_confusion, file_plover = score(
-            records, coded, ontology=ontology, include_negated=include_negated, path=str(one)
+            records,
+            coded,
+            ontology=ontology,
+            include_negated=include_negated,
+            path=str(one),
         )
         files.append(counts)
         total.add(counts)

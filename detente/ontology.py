@@ -316,7 +316,8 @@ class Ontology:
             quad = record.get("quad", "")
             self._types[name] = PloverType(
                 name=name,
-                description=record.get("description", "") or (old.description if old else ""),
+                description=record.get("description", "")
+                or (old.description if old else ""),
                 modes=old.modes if old else (),
                 quad=int(quad) if quad else (old.quad if old else 0),
                 default_cameo=record.get("default_cameo", "")
@@ -653,14 +654,20 @@ class Ontology:
             "name": plover.name,
             "asked": key,
             "legacy": (
-                {"name": key, "current_mode": legacy["current_mode"], "note": legacy["note"]}
+                {
+                    "name": key,
+                    "current_mode": legacy["current_mode"],
+                    "note": legacy["note"],
+                }
                 if legacy
                 else None
             ),
             "description": plover.description,
             "quad": plover.quad,
             "default_cameo": self.default_cameo_for_plover(key),
-            "modes": [{"mode": name, "descriptions": text} for name, text in modes.items()],
+            "modes": [
+                {"mode": name, "descriptions": text} for name, text in modes.items()
+            ],
             "cameo_codes": [c.code for c in self.cameo_codes_for_plover(plover.name)],
             "legacy_names": sorted(
                 k for k, v in self._legacy.items() if v["current_name"] == plover.name
@@ -672,7 +679,9 @@ class Ontology:
         classes: dict[int, dict[str, Any]] = {}
         for root in sorted(table.classes):
             quad = table.classes[root]
-            entry = classes.setdefault(quad, {"quad_class": quad, "label": "", "roots": []})
+            entry = classes.setdefault(
+                quad, {"quad_class": quad, "label": "", "roots": []}
+            )
             entry["label"] = entry["label"] or table.labels.get(root, "")
             entry["roots"].append(root)
         return {

@@ -83,7 +83,9 @@ def register(app: typer.Typer) -> None:
 def doctor_cli(
     as_json: bool = typer.Option(False, "--json", help="Print the checks as JSON."),
     no_load: bool = typer.Option(
-        False, "--no-load", help="Only check that the spaCy model is installed; do not load it."
+        False,
+        "--no-load",
+        help="Only check that the spaCy model is installed; do not load it.",
     ),
 ) -> None:
     """Check the installed models, bundled data files and the store."""
@@ -99,7 +101,9 @@ def doctor_cli(
                 highlight=False,
                 soft_wrap=True,
             )
-        console.print(f"status: [bold]{report.status}[/] (none < sample < full)", highlight=False)
+        console.print(
+            f"status: [bold]{report.status}[/] (none < sample < full)", highlight=False
+        )
     if report.status == "none":
         raise typer.Exit(1)
 
@@ -115,7 +119,9 @@ def doctor(*, load_model: bool = True) -> DoctorReport:
     report = DoctorReport()
     report.checks.append(_check_spacy(load_model=load_model))
     report.checks.append(_check_ontology())
-    report.checks.append(_check_bundled("actors", "actor dictionary files", required=True))
+    report.checks.append(
+        _check_bundled("actors", "actor dictionary files", required=True)
+    )
     report.checks.append(_check_bundled("lexicon", "verb lexicon files", required=True))
     report.checks.extend(_check_modules())
     report.checks.append(_check_embeddings())
@@ -133,7 +139,9 @@ def _version(distribution: str) -> str:
 def _check_spacy(*, load_model: bool) -> Check:
     name = str(get_setting("model"))
     if importlib.util.find_spec("spacy") is None:
-        return Check("spaCy", FAIL, "spaCy is not installed; pip install 'spacy>=3.8,<3.9'")
+        return Check(
+            "spaCy", FAIL, "spaCy is not installed; pip install 'spacy>=3.8,<3.9'"
+        )
     if importlib.util.find_spec(name) is None:
         return Check(
             "spaCy model",
@@ -143,14 +151,18 @@ def _check_spacy(*, load_model: bool) -> Check:
         )
     version = _version(name.replace("_", "-"))
     if not load_model:
-        return Check("spaCy model", OK, f"{name} {version} installed (not loaded: --no-load)")
+        return Check(
+            "spaCy model", OK, f"{name} {version} installed (not loaded: --no-load)"
+        )
     from ..nlp import load_nlp
 
     started = time.perf_counter()
     try:
         nlp = load_nlp(name)
     except DetenteError as e:
-        return Check("spaCy model", FAIL, f"{name} {version} is installed but does not load: {e}")
+        return Check(
+            "spaCy model", FAIL, f"{name} {version} is installed but does not load: {e}"
+        )
     seconds = time.perf_counter() - started
     return Check(
         "spaCy model",
@@ -183,7 +195,9 @@ def _check_bundled(kind: str, label: str, *, required: bool) -> Check:
     files = loaders.bundled_files(kind)
     if not files:
         status = FAIL if required else WARN
-        return Check(label, status, f"no files in detente/data/{kind}/; reinstall detente")
+        return Check(
+            label, status, f"no files in detente/data/{kind}/; reinstall detente"
+        )
     names = ", ".join(f.name for f in files[:8]) + (" ..." if len(files) > 8 else "")
     return Check(label, OK, f"{len(files)} file(s) in detente/data/{kind}/: {names}")
 
@@ -232,18 +246,24 @@ def _check_embeddings() -> Check:
     version = _version(EMBEDDING_PACKAGE.replace("_", "-"))
     state = "on" if wanted else "off (setting embedding_fallback)"
     return Check(
-        "embedding model", OK, f"{EMBEDDING_PACKAGE} {version} installed; fallback {state}"
+        "embedding model",
+        OK,
+        f"{EMBEDDING_PACKAGE} {version} installed; fallback {state}",
     )
 
 
 def _check_store() -> Check:
     db = str(get_setting("db"))
     if db.startswith(("postgresql://", "postgres://")):
-        return Check("store", OK, f"PostgreSQL store {db.split('@')[-1]} (not contacted)")
+        return Check(
+            "store", OK, f"PostgreSQL store {db.split('@')[-1]} (not contacted)"
+        )
     path = Path(db)
     if path.exists():
         size = path.stat().st_size / 1e6
-        return Check("store", OK, f"DuckDB store {path.resolve()} exists ({size:.1f} MB)")
+        return Check(
+            "store", OK, f"DuckDB store {path.resolve()} exists ({size:.1f} MB)"
+        )
     return Check(
         "store",
         OK,

@@ -19,10 +19,13 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def eval_cli(
     files: list[Path] = typer.Argument(
-        ..., help="Labelled JSON Lines files (CAMEO examples, PLOVER GSR or PETRARCH2 GSR format)."
+        ...,
+        help="Labelled JSON Lines files (CAMEO examples, PLOVER GSR or PETRARCH2 GSR format).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Score at most N records per file."),
+    limit: int | None = typer.Option(
+        None, "--limit", min=1, help="Score at most N records per file."
+    ),
     show_errors: int = typer.Option(
         0, "--show-errors", min=0, help="Print up to N wrongly coded records."
     ),
@@ -43,9 +46,14 @@ def eval_cli(
         console.print_json(json.dumps(data))
         return
     _print_figures(report)
-    _print_confusion(report.confusion, "CAMEO root confusion (rows: gold, columns: coded)")
+    _print_confusion(
+        report.confusion, "CAMEO root confusion (rows: gold, columns: coded)"
+    )
     if plover_confusion:
-        _print_confusion(report.plover_confusion, "PLOVER type confusion (rows: gold, columns: coded)")
+        _print_confusion(
+            report.plover_confusion,
+            "PLOVER type confusion (rows: gold, columns: coded)",
+        )
     if show_errors:
         _print_errors(report, show_errors)
 
@@ -61,12 +69,36 @@ def _frac(right: int, total: int) -> str:
 def _print_figures(report: EvalReport) -> None:
     total = report.total
     lines = [
-        ("CAMEO root-code accuracy", total.root_accuracy, _frac(total.root_correct, total.root_total)),
-        ("CAMEO full-code accuracy", total.code_accuracy, _frac(total.code_correct, total.root_total)),
-        ("PLOVER type accuracy", total.plover_accuracy, _frac(total.plover_correct, total.plover_total)),
-        ("no-event accuracy", report.no_event_accuracy, _frac(total.no_event_correct, total.no_event_total)),
-        ("triple precision", total.precision, _frac(total.true_positives, total.coded_triples)),
-        ("triple recall", total.recall, _frac(total.true_positives, total.gold_triples)),
+        (
+            "CAMEO root-code accuracy",
+            total.root_accuracy,
+            _frac(total.root_correct, total.root_total),
+        ),
+        (
+            "CAMEO full-code accuracy",
+            total.code_accuracy,
+            _frac(total.code_correct, total.root_total),
+        ),
+        (
+            "PLOVER type accuracy",
+            total.plover_accuracy,
+            _frac(total.plover_correct, total.plover_total),
+        ),
+        (
+            "no-event accuracy",
+            report.no_event_accuracy,
+            _frac(total.no_event_correct, total.no_event_total),
+        ),
+        (
+            "triple precision",
+            total.precision,
+            _frac(total.true_positives, total.coded_triples),
+        ),
+        (
+            "triple recall",
+            total.recall,
+            _frac(total.true_positives, total.gold_triples),
+        ),
         ("triple F1", total.f1, ""),
     ]
     for label, value, fraction in lines:
@@ -76,7 +108,17 @@ def _print_figures(report: EvalReport) -> None:
         how = ", ".join(f"{k} {v}" for k, v in sorted(report.gold_countries.items()))
         console.print(f"{'gold actor countries from':<26} {how}", highlight=False)
     table = Table(title="Per file")
-    for column in ("file", "records", "root", "code", "PLOVER", "P", "R", "F1", "gold/coded"):
+    for column in (
+        "file",
+        "records",
+        "root",
+        "code",
+        "PLOVER",
+        "P",
+        "R",
+        "F1",
+        "gold/coded",
+    ):
         table.add_column(column, overflow="fold")
     for counts in report.files:
         table.add_row(
@@ -97,7 +139,8 @@ def _print_confusion(confusion: dict[str, dict[str, int]], title: str) -> None:
     if not confusion:
         return
     labels = sorted(
-        {gold for gold in confusion} | {guess for row in confusion.values() for guess in row},
+        {gold for gold in confusion}
+        | {guess for row in confusion.values() for guess in row},
         key=lambda label: (label == NO_EVENT, label),
     )
     table = Table(title=title)
@@ -111,16 +154,22 @@ def _print_confusion(confusion: dict[str, dict[str, int]], title: str) -> None:
         cells = []
         for guess in labels:
             n = row.get(guess, 0)
-            cells.append("" if not n else f"[bold green]{n}[/]" if guess == gold else str(n))
+            cells.append(
+                "" if not n else f"[bold green]{n}[/]" if guess == gold else str(n)
+            )
         table.add_row(gold, *cells)
     console.print(table)
 
 
 def _print_errors(report: EvalReport, limit: int) -> None:
     errors = report.errors()
-    console.print(f"[bold]{len(errors)} records with errors[/] (showing {min(limit, len(errors))})")
+    console.print(
+        f"[bold]{len(errors)} records with errors[/] (showing {min(limit, len(errors))})"
+    )
     for result in errors[:limit]:
         console.print(f"[dim]{result.origin}[/] {result.record_id}", highlight=False)
         console.print(f"  {result.text}", highlight=False, soft_wrap=True)
         console.print(f"  gold:  {'; '.join(result.gold) or NO_EVENT}", highlight=False)
-        console.print(f"  coded: {'; '.join(result.coded) or NO_EVENT}", highlight=False)
+        console.print(
+            f"  coded: {'; '.join(result.coded) or NO_EVENT}", highlight=False
+        )

@@ -20,10 +20,13 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def explain_cli(
     term: str | None = typer.Argument(
-        None, help="A CAMEO code or root (190, 19), a PLOVER type (ASSAULT) or a QuadClass mapping (gdelt.v1)."
+        None,
+        help="A CAMEO code or root (190, 19), a PLOVER type (ASSAULT) or a QuadClass mapping (gdelt.v1).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
-    mappings: bool = typer.Option(False, "--mappings", help="List the QuadClass mappings."),
+    mappings: bool = typer.Option(
+        False, "--mappings", help="List the QuadClass mappings."
+    ),
     plover: bool = typer.Option(False, "--plover", help="List the PLOVER event types."),
     roots: bool = typer.Option(False, "--roots", help="List the 20 CAMEO root codes."),
     ontology_files: list[Path] = typer.Option(
@@ -33,7 +36,9 @@ def explain_cli(
     """Explain a CAMEO code, a PLOVER type or a QuadClass mapping."""
     ontology = get_ontology(user_files=ontology_files)
     if mappings or plover or roots or term is None:
-        listing = _listing(ontology, mappings=mappings, plover=plover, roots=roots or term is None)
+        listing = _listing(
+            ontology, mappings=mappings, plover=plover, roots=roots or term is None
+        )
         if as_json:
             console.print_json(json.dumps(listing))
         else:
@@ -51,7 +56,9 @@ def explain_cli(
     }[result["kind"]](result)
 
 
-def _listing(ontology: Any, *, mappings: bool, plover: bool, roots: bool) -> dict[str, Any]:
+def _listing(
+    ontology: Any, *, mappings: bool, plover: bool, roots: bool
+) -> dict[str, Any]:
     listing: dict[str, Any] = {}
     if mappings:
         listing["quad_class_mappings"] = [
@@ -73,7 +80,12 @@ def _listing(ontology: Any, *, mappings: bool, plover: bool, roots: bool) -> dic
         ]
     if roots:
         listing["cameo_roots"] = [
-            {"code": c.code, "name": c.name, "goldstein": c.goldstein, "plover_type": c.plover_type}
+            {
+                "code": c.code,
+                "name": c.name,
+                "goldstein": c.goldstein,
+                "plover_type": c.plover_type,
+            }
             for c in ontology.roots()
         ]
     return listing
@@ -97,28 +109,45 @@ def _print_listing(listing: dict[str, Any]) -> None:
         for column in ("root", "name", "Goldstein", "PLOVER"):
             table.add_column(column)
         for root in listing["cameo_roots"]:
-            table.add_row(root["code"], root["name"], f"{root['goldstein']:+.1f}", root["plover_type"])
+            table.add_row(
+                root["code"],
+                root["name"],
+                f"{root['goldstein']:+.1f}",
+                root["plover_type"],
+            )
         console.print(table)
 
 
 def _print_code(result: dict[str, Any]) -> None:
     kind = "CAMEO root" if result["kind"] == "cameo_root" else "CAMEO code"
-    console.print(f"[bold]{kind} {result['code']}[/]: {result['name']}", highlight=False)
+    console.print(
+        f"[bold]{kind} {result['code']}[/]: {result['name']}", highlight=False
+    )
     if result["description"]:
         console.print(result["description"], highlight=False)
     if result["kind"] == "cameo_code":
         console.print(f"root {result['root']}: {result['root_name']}", highlight=False)
-    source = "" if result["goldstein_source"] == "gdelt" else f" ({result['goldstein_source']})"
+    source = (
+        ""
+        if result["goldstein_source"] == "gdelt"
+        else f" ({result['goldstein_source']})"
+    )
     console.print(f"Goldstein {result['goldstein']:+.1f}{source}", highlight=False)
     if result["plover_type"]:
-        extra = ", ".join(x for x in (result["plover_mode"], result["plover_context"]) if x)
+        extra = ", ".join(
+            x for x in (result["plover_mode"], result["plover_context"]) if x
+        )
         console.print(
-            f"PLOVER {result['plover_type']}" + (f" ({extra})" if extra else ""), highlight=False
+            f"PLOVER {result['plover_type']}" + (f" ({extra})" if extra else ""),
+            highlight=False,
         )
     else:
-        console.print("PLOVER: none (PLOVER does not code CAMEO 01 statements)", highlight=False)
+        console.print(
+            "PLOVER: none (PLOVER does not code CAMEO 01 statements)", highlight=False
+        )
     quads = ", ".join(
-        f"{name} {q['quad_class']} {q['label']}" for name, q in result["quad_class"].items()
+        f"{name} {q['quad_class']} {q['label']}"
+        for name, q in result["quad_class"].items()
     )
     console.print(f"QuadClass: {quads}", highlight=False)
     if result["children"]:
@@ -131,7 +160,9 @@ def _print_code(result: dict[str, Any]) -> None:
 
 
 def _print_plover(result: dict[str, Any]) -> None:
-    console.print(f"[bold]PLOVER {result['name']}[/] (quad {result['quad']})", highlight=False)
+    console.print(
+        f"[bold]PLOVER {result['name']}[/] (quad {result['quad']})", highlight=False
+    )
     if result["legacy"]:
         mode = result["legacy"]["current_mode"]
         console.print(
@@ -156,5 +187,7 @@ def _print_mapping(result: dict[str, Any]) -> None:
     for column in ("quad class", "label", "CAMEO roots"):
         table.add_column(column)
     for entry in result["classes"]:
-        table.add_row(str(entry["quad_class"]), entry["label"], ", ".join(entry["roots"]))
+        table.add_row(
+            str(entry["quad_class"]), entry["label"], ", ".join(entry["roots"])
+        )
     console.print(table)

@@ -27,8 +27,13 @@ RECORDS = [
 def labelled(tmp_path, monkeypatch):
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
-    events = {"p1": [make_event("190", "USA", "IRQ")], "p2": [make_event("042", "RUS", "USA")]}
-    monkeypatch.setattr(Pipeline, "default", classmethod(lambda cls, **kw: fake_pipeline(events)))
+    events = {
+        "p1": [make_event("190", "USA", "IRQ")],
+        "p2": [make_event("042", "RUS", "USA")],
+    }
+    monkeypatch.setattr(
+        Pipeline, "default", classmethod(lambda cls, **kw: fake_pipeline(events))
+    )
     monkeypatch.setattr(evaluation, "actor_resolver_countries", lambda: None)
     return path
 

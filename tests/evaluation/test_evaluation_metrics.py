@@ -24,7 +24,9 @@ def _no_resolver(span, date):
 
 
 def _run(path, events, **kwargs):
-    return evaluate(path, pipeline=fake_pipeline(events), resolve_country=_no_resolver, **kwargs)
+    return evaluate(
+        path, pipeline=fake_pipeline(events), resolve_country=_no_resolver, **kwargs
+    )
 
 
 PETRARCH_THREE = {
@@ -65,7 +67,13 @@ def test_three_gold_two_right_gives_recall_two_thirds(tmp_path):
 
 
 def test_full_code_wrong_root_right(tmp_path):
-    record = dict(PETRARCH_THREE, id="p3", event_code=["190"], source_actor=["USA"], target_actor=["IRQ"])
+    record = dict(
+        PETRARCH_THREE,
+        id="p3",
+        event_code=["190"],
+        source_actor=["USA"],
+        target_actor=["IRQ"],
+    )
     path = _write(tmp_path, "p.jsonl", [record])
     report = _run(path, {"p3": [make_event("193", "USA", "IRQ")]})
     assert report.root_accuracy == 1.0
@@ -91,7 +99,13 @@ def test_negated_events_are_not_counted(tmp_path):
 
 
 def test_missed_sentence_goes_to_no_event_column(tmp_path):
-    record = dict(PETRARCH_THREE, id="p4", event_code=["112"], source_actor=["RUS"], target_actor=["USA"])
+    record = dict(
+        PETRARCH_THREE,
+        id="p4",
+        event_code=["112"],
+        source_actor=["RUS"],
+        target_actor=["USA"],
+    )
     path = _write(tmp_path, "p.jsonl", [record])
     report = _run(path, {})
     assert report.root_accuracy == 0.0
@@ -124,7 +138,9 @@ def test_plover_accuracy_maps_legacy_names(tmp_path, gold, coded, right):
     report = _run(path, {"v1": [make_event("100", "LBY", "GBR", plover=coded)]})
     assert report.plover_accuracy == (1.0 if right else 0.0)
     assert report.recall == (1.0 if right else 0.0)  # triples use the PLOVER type here
-    current = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE"}.get(gold, gold)
+    current = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE"}.get(
+        gold, gold
+    )
     assert report.plover_confusion == {current: {coded: 1}}
 
 
@@ -164,8 +180,20 @@ def test_plover_sources_without_target_are_reciprocal(tmp_path):
 
 def test_cameo_plover_compares_with_gold_codes_type(tmp_path):
     records = [
-        {"id": "c1", "text": "A visited B.", "event_code": "042", "source_actor": ["A"], "target_actor": ["B"]},
-        {"id": "c2", "text": "A was optimistic.", "event_code": "013", "source_actor": ["A"], "target_actor": ["B"]},
+        {
+            "id": "c1",
+            "text": "A visited B.",
+            "event_code": "042",
+            "source_actor": ["A"],
+            "target_actor": ["B"],
+        },
+        {
+            "id": "c2",
+            "text": "A was optimistic.",
+            "event_code": "013",
+            "source_actor": ["A"],
+            "target_actor": ["B"],
+        },
     ]
     path = _write(tmp_path, "c.jsonl", records)
     events = {"c1": [make_event("043", "", "")], "c2": [make_event("013", "", "")]}
@@ -234,7 +262,9 @@ def test_reciprocal_cameo_event_gives_both_directions(tmp_path):
         "reciprocal": True,
     }
     path = _write(tmp_path, "c.jsonl", [record])
-    events = {"c5": [make_event("030", "", "", source_text="Reagan", target_text="Mubarak")]}
+    events = {
+        "c5": [make_event("030", "", "", source_text="Reagan", target_text="Mubarak")]
+    }
     report = _run(path, events)
     assert report.total.gold_triples == 2
     assert report.recall == 0.5
@@ -256,7 +286,9 @@ def test_limit_and_per_file_counts(tmp_path):
     [
         pytest.param({"event_code": "042", "text": ""}, "cameo", id="cameo"),
         pytest.param({"event_code": "DEMAND", "text": ""}, "plover", id="plover"),
-        pytest.param({"event_code": [], "noevents": True, "text": ""}, "petrarch", id="petrarch"),
+        pytest.param(
+            {"event_code": [], "noevents": True, "text": ""}, "petrarch", id="petrarch"
+        ),
         pytest.param({"text": ""}, None, id="unknown"),
     ],
 )
@@ -267,7 +299,9 @@ def test_detect_format(record, expected):
 def test_bad_record_names_file_and_line(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text(json.dumps(PETRARCH_NONE) + '\n{"text": "x"}\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad\.jsonl:2: record is in no known labelled format"):
+    with pytest.raises(
+        InputError, match=r"bad\.jsonl:2: record is in no known labelled format"
+    ):
         _run(path, {})
 
 
@@ -285,7 +319,9 @@ def test_missing_file():
 @pytest.mark.parametrize(
     ("gold", "coded", "overlap"),
     [
-        pytest.param("government of Liberia", "Liberian government", True, id="shared word"),
+        pytest.param(
+            "government of Liberia", "Liberian government", True, id="shared word"
+        ),
         pytest.param("the Ivory Coast", "Coast", True, id="case and stopwords"),
         pytest.param("President of France", "of the", False, id="stopwords only"),
     ],

@@ -17,8 +17,12 @@ runner = CliRunner()
     [
         pytest.param(["explain", "190"], "PLOVER ASSAULT", id="cameo code"),
         pytest.param(["explain", "19"], "CAMEO root 19", id="cameo root"),
-        pytest.param(["explain", "ASSAULT"], "default CAMEO code: 190", id="plover type"),
-        pytest.param(["explain", "DEMAND"], "DEMAND is a PLOVER 0.5b1 name", id="legacy name"),
+        pytest.param(
+            ["explain", "ASSAULT"], "default CAMEO code: 190", id="plover type"
+        ),
+        pytest.param(
+            ["explain", "DEMAND"], "DEMAND is a PLOVER 0.5b1 name", id="legacy name"
+        ),
         pytest.param(["explain", "gdelt.v1"], "Material Conflict", id="mapping"),
         pytest.param(["explain", "--mappings"], "phoenix.v1", id="list mappings"),
         pytest.param(["explain", "--plover"], "COERCE", id="list plover"),

@@ -39,7 +39,9 @@ def test_user_quad_mapping_is_named_after_file(tmp_path):
 
 def test_bad_user_code_names_file_and_line(tmp_path):
     path = _write(tmp_path / "bad.tsv", "code\tname\tgoldstein\n42\tVisit\t1.0\n")
-    with pytest.raises(DataFileError, match=r"bad\.tsv:2: '42' is not a CAMEO event code"):
+    with pytest.raises(
+        DataFileError, match=r"bad\.tsv:2: '42' is not a CAMEO event code"
+    ):
         get_ontology(user_files=[path])
 
 

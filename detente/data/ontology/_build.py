@@ -208,17 +208,25 @@ def build(shared: Path) -> None:
         out.append("\t".join(row))
     (HERE / "cameo_codes.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
 
-    with (shared / "NGEC.PLOVER_structured_codebook_updated.csv").open(encoding="utf-8") as f:
+    with (shared / "NGEC.PLOVER_structured_codebook_updated.csv").open(
+        encoding="utf-8"
+    ) as f:
         book = list(csv.DictReader(f))
     type_def: dict[str, str] = {}
     modes = [PLOVER_MODES_HEADER.rstrip("\n"), "type\tmode\tdescription"]
     for row in book:
         type_def.setdefault(row["event"], _clean(row["event_def"]))
-        modes.append("\t".join([row["event"], row["mode"].strip(), _clean(row["mode_def"])]))
+        modes.append(
+            "\t".join([row["event"], row["mode"].strip(), _clean(row["mode_def"])])
+        )
     assert sorted(type_def) == sorted(TYPE_ORDER), sorted(type_def)
     types = [PLOVER_TYPES_HEADER.rstrip("\n"), "type\tquad\tdefault_cameo\tdescription"]
     for name in TYPE_ORDER:
-        types.append("\t".join([name, str(PLOVER_QUAD[name]), DEFAULT_CAMEO[name], type_def[name]]))
+        types.append(
+            "\t".join(
+                [name, str(PLOVER_QUAD[name]), DEFAULT_CAMEO[name], type_def[name]]
+            )
+        )
     (HERE / "plover_types.tsv").write_text("\n".join(types) + "\n", encoding="utf-8")
     (HERE / "plover_modes.tsv").write_text("\n".join(modes) + "\n", encoding="utf-8")
 
