@@ -133,7 +133,7 @@ def signed_subgraph(graph: nx.Graph) -> nx.Graph:
                 collapsed[u][v]["weight"] += weight
             else:
                 collapsed.add_edge(u, v, weight=weight)
-        for u, v, data in collapsed.edges(data=True):
+        for _, _, data in collapsed.edges(data=True):
             data["sign"] = int(np.sign(data["weight"]))
         graph = collapsed
     signed = nx.Graph()
@@ -279,7 +279,7 @@ def balance(graph: nx.Graph, *, top: int = 10, exact: bool = True) -> BalanceRes
     signed = signed_subgraph(graph)
     signs = nx.get_edge_attributes(signed, "sign")
     triangles = _triangles(signed)
-    unbalanced = []
+    unbalanced: list[dict[str, Any]] = []
     for u, v, w in triangles:
         edge_pairs = [(u, v), (v, w), (u, w)]
         product = np.prod([signed[x][y]["sign"] for x, y in edge_pairs])
@@ -291,7 +291,9 @@ def balance(graph: nx.Graph, *, top: int = 10, exact: bool = True) -> BalanceRes
                         f"{x}-{y}": signed[x][y]["sign"]
                         for x, y in (sorted(p, key=str) for p in edge_pairs)
                     },
-                    "strength": float(sum(signed[x][y]["weight"] for x, y in edge_pairs)),
+                    "strength": float(
+                        sum(signed[x][y]["weight"] for x, y in edge_pairs)
+                    ),
                 }
             )
     unbalanced.sort(key=lambda t: (-t["strength"], t["nodes"]))
@@ -302,9 +304,7 @@ def balance(graph: nx.Graph, *, top: int = 10, exact: bool = True) -> BalanceRes
         count_solution = weight_solution = Frustration(-1.0, {}, [], False)
     m = len(signs)
     walk, local = _walk_balance(signed)
-    share = (
-        (len(triangles) - len(unbalanced)) / len(triangles) if triangles else None
-    )
+    share = (len(triangles) - len(unbalanced)) / len(triangles) if triangles else None
     return BalanceResult(
         signed_edges=m,
         positive_edges=sum(1 for s in signs.values() if s > 0),
@@ -328,7 +328,17 @@ def balance(graph: nx.Graph, *, top: int = 10, exact: bool = True) -> BalanceRes
 
 def all_triads(graph: nx.Graph) -> list[tuple[str, str, str]]:
     """Every triangle of signed edges (node triples in name order)."""
-    return [tuple(sorted(t, key=str)) for t in _triangles(signed_subgraph(graph))]
+    triads = []
+    for triangle in _triangles(signed_subgraph(graph)):
+        first, second, third = sorted(triangle, key=str)
+        triads.append((first, second, third))
+    return triads
 
 
-__all__ = ["BalanceResult", "Frustration", "all_triads", "balance", "frustration_partition"]
+__all__ = [
+    "BalanceResult",
+    "Frustration",
+    "all_triads",
+    "balance",
+    "frustration_partition",
+]

@@ -124,7 +124,9 @@ def _kmeans(points: np.ndarray, k: int, *, restarts: int = 10) -> np.ndarray:
         centre_array = np.array(centres)
         labels = np.zeros(len(points), dtype=int)
         for _ in range(100):
-            distances = ((points[:, None, :] - centre_array[None, :, :]) ** 2).sum(axis=2)
+            distances = ((points[:, None, :] - centre_array[None, :, :]) ** 2).sum(
+                axis=2
+            )
             new = distances.argmin(axis=1)
             if np.array_equal(new, labels) and _ > 0:
                 break
@@ -177,7 +179,9 @@ def _result(
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)
-    ordered = sorted(groups.values(), key=lambda g: (-len(g), sorted(nodes[i] for i in g)))
+    ordered = sorted(
+        groups.values(), key=lambda g: (-len(g), sorted(nodes[i] for i in g))
+    )
     blocs, cohesion = [], []
     for members in ordered:
         inner = a[np.ix_(members, members)]
@@ -197,10 +201,14 @@ def _result(
         alpha=alpha,
         unassigned=unassigned,
         negative_between_share=(
-            float(-a[(a < 0) & ~same].sum() / negative_total) if negative_total > 0 else None
+            float(-a[(a < 0) & ~same].sum() / negative_total)
+            if negative_total > 0
+            else None
         ),
         positive_within_share=(
-            float(a[(a > 0) & same].sum() / positive_total) if positive_total > 0 else None
+            float(a[(a > 0) & same].sum() / positive_total)
+            if positive_total > 0
+            else None
         ),
     )
 
@@ -264,7 +272,9 @@ def blocs(
             size = min(size, len(nodes))
             labels = _relocate(a, _spectral(a, size), size, alpha)
             method = "signed-spectral+relocation"
-        result = _result(a, nodes, labels, alpha=alpha, method=method, unassigned=unassigned)
+        result = _result(
+            a, nodes, labels, alpha=alpha, method=method, unassigned=unassigned
+        )
         if best is None or result.criterion < best.criterion - 1e-9:
             best = result
     assert best is not None  # candidates is never empty
@@ -313,14 +323,22 @@ def _windows(
 ) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
     if isinstance(periods, str):
         freq = check_period(periods)
-        starts = period_range(events["event_date"].min(), events["event_date"].max(), periods)
+        starts = period_range(
+            events["event_date"].min(), events["event_date"].max(), periods
+        )
         windows = []
         for start in starts:
             period = pd.Period(start, freq=freq)
-            windows.append((str(period), period.start_time, period.end_time.normalize()))
+            windows.append(
+                (str(period), period.start_time, period.end_time.normalize())
+            )
         return windows
     return [
-        (f"{pd.Timestamp(s).date()}..{pd.Timestamp(e).date()}", pd.Timestamp(s), pd.Timestamp(e))
+        (
+            f"{pd.Timestamp(s).date()}..{pd.Timestamp(e).date()}",
+            pd.Timestamp(s),
+            pd.Timestamp(e),
+        )
         for s, e in periods
     ]
 
@@ -361,7 +379,9 @@ def bloc_changes(
     previous: list[tuple[int, set[str]]] = []
     next_label = 0
     for label, start, end in _windows(frame, periods):
-        graph = signed_network(frame, start=start, end=end, level=level, min_events=min_events)
+        graph = signed_network(
+            frame, start=start, end=end, level=level, min_events=min_events
+        )
         try:
             result: BlocResult | None = blocs(graph, k=k)
         except AnalysisError:
@@ -384,7 +404,9 @@ def bloc_changes(
                 assigned[i] = next_label
                 next_label += 1
         previous = [(assigned[i], current[i]) for i in range(len(current))]
-        columns[label] = {actor: assigned[i] for i, bloc in enumerate(current) for actor in bloc}
+        columns[label] = {
+            actor: assigned[i] for i, bloc in enumerate(current) for actor in bloc
+        }
     membership = pd.DataFrame(columns, columns=labels).sort_index()
     membership.index.name = "actor"
     moves: list[dict[str, Any]] = []

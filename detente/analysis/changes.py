@@ -85,7 +85,9 @@ def detect_breaks(
 ) -> list[int]:
     """Indices where a new segment starts (ruptures' breakpoints minus the end)."""
     if method not in METHODS:
-        raise AnalysisError(f"unknown change-point method {method!r}; use pelt or binseg")
+        raise AnalysisError(
+            f"unknown change-point method {method!r}; use pelt or binseg"
+        )
     signal = np.asarray(signal, dtype=float)
     if len(signal) < 2 * min_size + 1:
         raise AnalysisError(
@@ -172,9 +174,19 @@ def change_points(
         near = near.reindex(near["goldstein"].abs().sort_values(ascending=False).index)
         columns = [
             c
-            for c in ("event_date", "source_actor", "target_actor", "cameo_code", "goldstein",
-                      "quad_class", "plover_type", "num_sources", "source_url", "event_key",
-                      "root_doc_id")
+            for c in (
+                "event_date",
+                "source_actor",
+                "target_actor",
+                "cameo_code",
+                "goldstein",
+                "quad_class",
+                "plover_type",
+                "num_sources",
+                "source_url",
+                "event_key",
+                "root_doc_id",
+            )
             if c in near.columns
         ]
         found.append(

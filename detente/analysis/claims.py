@@ -144,7 +144,9 @@ class Claim:
             "withdrawal": ("source", "target"),
         }[record["test"]]
         actors = record["actors"]
-        missing = [r for r in required_roles if not isinstance(actors, dict) or r not in actors]
+        missing = [
+            r for r in required_roles if not isinstance(actors, dict) or r not in actors
+        ]
         if missing:
             raise DataFileError(
                 f"claim {record['name']!r}: test {record['test']!r} needs actors "
@@ -272,7 +274,9 @@ def partnership_stats(series: pd.DataFrame) -> dict[str, Any]:
             if series["events"].sum() > 0
             else None
         ),
-        "conflict_share": float(series["conflictual"].sum() / classified) if classified else None,
+        "conflict_share": float(series["conflictual"].sum() / classified)
+        if classified
+        else None,
         "p_cooperative": None,
         "p_conflictual": None,
         "p_two_sided": None,
@@ -309,7 +313,10 @@ def _partnership(
     figures: dict[str, Figure] = {}
     sections: list[Section] = []
     dyad = f"{a}–{b}"
-    if numbers["dyad.events"] < min_events or numbers["dyad.active_periods"] < min_active:
+    if (
+        numbers["dyad.events"] < min_events
+        or numbers["dyad.active_periods"] < min_active
+    ):
         summary = (
             f"Insufficient data: {numbers['dyad.events']:.0f} {dyad} events in "
             f"{numbers['dyad.active_periods']} {period}s with events; the test needs at "
@@ -317,7 +324,9 @@ def _partnership(
         )
         if not light:
             figures["dyad_timeline"] = plot_dyad(series, title=f"{dyad} by {period}")
-        sections.append(Section(f"The {dyad} dyad", [summary], figures=["dyad_timeline"]))
+        sections.append(
+            Section(f"The {dyad} dyad", [summary], figures=["dyad_timeline"])
+        )
         return ClaimOutcome(INSUFFICIENT, summary, numbers, sections, figures)
     share = numbers["dyad.share_cooperative_periods"]
     estimate = {"estimate": share - 0.5, "p_value": numbers["dyad.p_two_sided"]}
@@ -334,10 +343,14 @@ def _partnership(
     graph = signed_network(events, level=level)
     numbers["network.nodes"] = graph.number_of_nodes()
     numbers["network.edge_sign"] = graph[a][b]["sign"] if graph.has_edge(a, b) else None
-    numbers["network.edge_weight"] = graph[a][b]["weight"] if graph.has_edge(a, b) else None
+    numbers["network.edge_weight"] = (
+        graph[a][b]["weight"] if graph.has_edge(a, b) else None
+    )
     try:
         partition = blocs(graph)
-        same = partition.bloc_of(a) is not None and partition.bloc_of(a) == partition.bloc_of(b)
+        same = partition.bloc_of(a) is not None and partition.bloc_of(
+            a
+        ) == partition.bloc_of(b)
         numbers["network.blocs"] = partition.blocs
         numbers["network.same_bloc"] = bool(same)
     except AnalysisError:
@@ -356,14 +369,34 @@ def _partnership(
         numbers[f"network.betweenness_rank.{actor}"] = rank
     placebo_rows = []
     for pair in claim.placebo:
-        placebo_series = dyad_series(events, pair[0], pair[1], period=period, level=level)
+        placebo_series = dyad_series(
+            events, pair[0], pair[1], period=period, level=level
+        )
         placebo = partnership_stats(placebo_series)
         label = "–".join(pair)
-        for key in ("events", "share_cooperative_periods", "goldstein_mean", "p_two_sided"):
+        for key in (
+            "events",
+            "share_cooperative_periods",
+            "goldstein_mean",
+            "p_two_sided",
+        ):
             numbers[f"placebo.{label}.{key}"] = placebo[key]
-        placebo_rows.append({"dyad": label, **{k: placebo[k] for k in (
-            "events", "active_periods", "share_cooperative_periods", "goldstein_mean",
-            "conflict_share", "p_cooperative")}})
+        placebo_rows.append(
+            {
+                "dyad": label,
+                **{
+                    k: placebo[k]
+                    for k in (
+                        "events",
+                        "active_periods",
+                        "share_cooperative_periods",
+                        "goldstein_mean",
+                        "conflict_share",
+                        "p_cooperative",
+                    )
+                },
+            }
+        )
     checks = {
         "same bloc": numbers["network.same_bloc"] is True,
         "edge not frustrated": numbers["network.edge_frustrated"] is False,
@@ -424,8 +457,10 @@ def _partnership(
                 f"{'is' if numbers['network.edge_frustrated'] else 'is not'} frustrated. "
                 + (central + "." if central else ""),
             ],
-            table=[{"bloc": i + 1, "actors": " ".join(bl)} for i, bl in enumerate(
-                numbers["network.blocs"])],
+            table=[
+                {"bloc": i + 1, "actors": " ".join(bl)}
+                for i, bl in enumerate(numbers["network.blocs"])
+            ],
             figures=["network"],
         )
     )
@@ -498,7 +533,9 @@ def _triangle(
     }
     for test in result.granger:
         numbers[f"granger.{test['cause']}=>{test['effect']}.p_value"] = test["p_value"]
-    totals = {name: float(result.series[name].abs().sum()) for name in result.series.columns}
+    totals = {
+        name: float(result.series[name].abs().sum()) for name in result.series.columns
+    }
     figures: dict[str, Figure] = {}
     if not light:
         figures["triangle_series"] = plot_lines(
@@ -510,20 +547,32 @@ def _triangle(
     causes = f"{pressure}→{p1} and {pressure}→{p2}"
     effects_text = f"{p1}↔{p2}"
     if not result.sufficient or joint.get("p_value") is None or effect is None:
-        reason = result.reason or (
+        reason = result.reason.removeprefix(f"{INSUFFICIENT}: ") or (
             "the series needed for the test have too few periods with events: "
             + "; ".join(f"{k}: {v}" for k, v in result.excluded.items())
         )
         summary = f"Insufficient data for the triangle test: {reason}."
-        sections.append(Section("Triangle test", [summary], figures=["triangle_series"]))
-        return ClaimOutcome(INSUFFICIENT, summary, numbers, sections, figures,
-                            caveats=[f"series totals (|Goldstein|): {totals}"])
+        sections.append(
+            Section("Triangle test", [summary], figures=["triangle_series"])
+        )
+        return ClaimOutcome(
+            INSUFFICIENT,
+            summary,
+            numbers,
+            sections,
+            figures,
+            caveats=[f"series totals (|Goldstein|): {totals}"],
+        )
     p_value = joint["p_value"]
     expected = claim.sign
     observed = int(np.sign(effect))
     if light:
-        return ClaimOutcome("", "", numbers, estimate={"estimate": effect * expected,
-                                                       "p_value": p_value})
+        return ClaimOutcome(
+            "",
+            "",
+            numbers,
+            estimate={"estimate": effect * expected, "p_value": p_value},
+        )
     placebo_rows = []
     specific = True
     for pair in claim.placebo:
@@ -609,7 +658,11 @@ def _triangle(
         )
     )
     return ClaimOutcome(
-        verdict, summary, numbers, sections, figures,
+        verdict,
+        summary,
+        numbers,
+        sections,
+        figures,
         estimate={"estimate": effect * expected, "p_value": p_value},
         caveats=list(result.notes),
     )
@@ -640,7 +693,11 @@ def _event_study(trigger: pd.Series, outcome: pd.Series, window: int) -> dict[st
         if np.isnan(before).all() or np.isnan(after).all():
             continue
         diffs.append(np.nanmean(after) - np.nanmean(before))
-    out: dict[str, Any] = {"trigger_periods": len(diffs), "mean_change": None, "p_value": None}
+    out: dict[str, Any] = {
+        "trigger_periods": len(diffs),
+        "mean_change": None,
+        "p_value": None,
+    }
     if diffs:
         out["mean_change"] = float(np.mean(diffs))
     if len(diffs) >= 3 and np.ptp(diffs) > 0:
@@ -691,8 +748,12 @@ def _withdrawal(
     period = claim.period
     start, end = events["event_date"].min(), events["event_date"].max()
     mask = _trigger_mask(events, source, target, level=level, roots=roots)
-    triggers = aggregate_series(events[mask], period=period, start=start, end=end)["events"]
-    system = system_series(events, mask, period=period, level=level, start=start, end=end)
+    triggers = aggregate_series(events[mask], period=period, start=start, end=end)[
+        "events"
+    ]
+    system = system_series(
+        events, mask, period=period, level=level, start=start, end=end
+    )
     numbers: dict[str, Any] = {
         "withdrawal.trigger_events": int(mask.sum()),
         "withdrawal.trigger_periods": int((triggers > 0).sum()),
@@ -707,16 +768,23 @@ def _withdrawal(
             f"({source}→{target} conflict: {int(mask.sum())} events)",
         )
     label = f"{source}→{target} conflict"
-    if numbers["withdrawal.trigger_periods"] < min_triggers or len(triggers) < min_periods:
+    if (
+        numbers["withdrawal.trigger_periods"] < min_triggers
+        or len(triggers) < min_periods
+    ):
         summary = (
             f"Insufficient data: {int(mask.sum())} {label} events in "
             f"{numbers['withdrawal.trigger_periods']} {period}s, over {len(triggers)} "
             f"{period}s; the test needs {min_triggers} {period}s with such events in at "
             f"least {min_periods} {period}s."
         )
-        return ClaimOutcome(INSUFFICIENT, summary, numbers,
-                            [Section("Event study", [summary], figures=["system_series"])],
-                            figures)
+        return ClaimOutcome(
+            INSUFFICIENT,
+            summary,
+            numbers,
+            [Section("Event study", [summary], figures=["system_series"])],
+            figures,
+        )
     conflict = _event_study(triggers, system["conflict_share"], window)
     walk = _event_study(triggers, system["walk_balance"], window)
     numbers.update({f"event_study.conflict_share.{k}": v for k, v in conflict.items()})
@@ -729,23 +797,40 @@ def _withdrawal(
             ),
         }
     )
-    var = fit_var(var_frame, period=period, min_periods=int(claim.parameters.get("var_min_periods", 30)))
+    var = fit_var(
+        var_frame,
+        period=period,
+        min_periods=int(claim.parameters.get("var_min_periods", 30)),
+    )
     numbers["var.status"] = var.status
-    if var.sufficient and label in var.variables and "system conflict share" in var.variables:
+    if (
+        var.sufficient
+        and label in var.variables
+        and "system conflict share" in var.variables
+    ):
         forward = var.granger_test(label, "system conflict share")
         backward = var.granger_test("system conflict share", label)
         numbers["var.p_value"] = forward["p_value"]
         numbers["var.reverse_p_value"] = backward["p_value"]
-        numbers["var.cumulative_response"] = var.response(label, "system conflict share")[
-            "cumulative_response"
-        ]
-        estimate, p_value, method = numbers["var.cumulative_response"], forward["p_value"], "VAR"
+        numbers["var.cumulative_response"] = var.response(
+            label, "system conflict share"
+        )["cumulative_response"]
+        estimate, p_value, method = (
+            numbers["var.cumulative_response"],
+            forward["p_value"],
+            "VAR",
+        )
     else:
-        estimate, p_value, method = conflict["mean_change"], conflict["p_value"], "event study"
+        estimate, p_value, method = (
+            conflict["mean_change"],
+            conflict["p_value"],
+            "event study",
+        )
     numbers["withdrawal.method"] = method
     if light:
         outcome_estimate = (
-            None if estimate is None or p_value is None
+            None
+            if estimate is None or p_value is None
             else {"estimate": estimate * claim.sign, "p_value": p_value}
         )
         return ClaimOutcome("", "", numbers, estimate=outcome_estimate)
@@ -759,7 +844,13 @@ def _withdrawal(
         name = "→".join(pair)
         numbers[f"placebo.{name}.mean_change"] = placebo["mean_change"]
         numbers[f"placebo.{name}.p_value"] = placebo["p_value"]
-        placebo_rows.append({"placebo source→target": name, "events": int(placebo_mask.sum()), **placebo})
+        placebo_rows.append(
+            {
+                "placebo source→target": name,
+                "events": int(placebo_mask.sum()),
+                **placebo,
+            }
+        )
     if estimate is None or p_value is None:
         verdict = INSUFFICIENT
         summary = (
@@ -810,15 +901,24 @@ def _withdrawal(
         ),
     ]
     return ClaimOutcome(
-        verdict, summary, numbers, sections, figures,
+        verdict,
+        summary,
+        numbers,
+        sections,
+        figures,
         estimate=(
-            None if estimate is None or p_value is None
+            None
+            if estimate is None or p_value is None
             else {"estimate": estimate * claim.sign, "p_value": p_value}
         ),
     )
 
 
-RUNNERS = {"partnership": _partnership, "triangle": _triangle, "withdrawal": _withdrawal}
+RUNNERS = {
+    "partnership": _partnership,
+    "triangle": _triangle,
+    "withdrawal": _withdrawal,
+}
 
 
 def run_claim(

@@ -44,7 +44,12 @@ WEIGHTS: tuple[str, ...] = ("events", "sources")
 
 
 def dyad_mask(
-    events: pd.DataFrame, a: str, b: str, *, directed: bool = False, level: str = "country"
+    events: pd.DataFrame,
+    a: str,
+    b: str,
+    *,
+    directed: bool = False,
+    level: str = "country",
 ) -> pd.Series:
     """Rows of events from ``a`` to ``b`` (and ``b`` to ``a`` unless ``directed``)."""
     source, target = actor_columns(level)
@@ -96,11 +101,19 @@ def aggregate_series(
         work[name] = w * (events["quad_class"] == code)
     work["tone_w"] = work["w"].where(work["tone"].notna(), 0.0)
     work["wt"] = (work["w"] * work["tone"]).fillna(0.0)
-    grouped = work.groupby("period").sum(numeric_only=True).reindex(index, fill_value=0.0)
+    grouped = (
+        work.groupby("period").sum(numeric_only=True).reindex(index, fill_value=0.0)
+    )
     grouped.index.name = "period"
     out = pd.DataFrame(index=grouped.index)
     out["events"] = grouped["w"]
-    for name in ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "neutral"):
+    for name in (
+        "verbal_coop",
+        "material_coop",
+        "verbal_conflict",
+        "material_conflict",
+        "neutral",
+    ):
         out[name] = grouped[name]
     out["cooperative"] = out["verbal_coop"] + out["material_coop"]
     out["conflictual"] = out["verbal_conflict"] + out["material_conflict"]
@@ -168,7 +181,7 @@ def dyad_series(
     """
     frame = prepare_events(events)
     frame = select_dates(frame, start=start, end=end)
-    if frame.empty:
+    if frame.empty and (start is None or end is None):
         raise AnalysisError(
             f"no events between {start or 'the first date'} and {end or 'the last date'}; "
             "widen --from/--to or load more events"

@@ -175,7 +175,9 @@ def actor_columns(level: str) -> tuple[str, str]:
 def actor_mask(codes: pd.Series, actor: str) -> pd.Series:
     """Boolean mask of ``codes`` matching ``actor`` (a code, or a pattern with ``*``)."""
     if not actor:
-        raise AnalysisError("empty actor code; pass a code such as USA or a pattern like IGO*")
+        raise AnalysisError(
+            "empty actor code; pass a code such as USA or a pattern like IGO*"
+        )
     if "*" in actor or "?" in actor:
         pattern = re.compile(fnmatch.translate(actor.upper()))
         return codes.str.upper().map(lambda code: bool(pattern.match(code)))
@@ -313,7 +315,9 @@ def json_ready(value: Any) -> Any:
 
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A frame as a list of JSON-ready dicts, the index included as a column."""
-    reset = frame.reset_index() if frame.index.name or not isinstance(
-        frame.index, pd.RangeIndex
-    ) else frame
+    reset = (
+        frame.reset_index()
+        if frame.index.name or not isinstance(frame.index, pd.RangeIndex)
+        else frame
+    )
     return [json_ready(record) for record in reset.to_dict(orient="records")]

@@ -169,13 +169,14 @@ def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
     try:
         nx.write_graphml(clean, path)
     except OSError as e:
-        raise AnalysisError(f"{path}: cannot write GraphML ({e}); check the folder") from e
+        raise AnalysisError(
+            f"{path}: cannot write GraphML ({e}); check the folder"
+        ) from e
     return path
 
 
 def graph_from_json(data: dict[str, Any] | str) -> nx.Graph:
     """Rebuild a network from :func:`network_to_json` output (dict or JSON text)."""
-    if isinstance(data, str):
-        data = json.loads(data)
-    payload = {k: v for k, v in data.items() if k != "summary"}
+    parsed: dict[str, Any] = json.loads(data) if isinstance(data, str) else data
+    payload = {k: v for k, v in parsed.items() if k != "summary"}
     return nx.node_link_graph(payload, edges="links")

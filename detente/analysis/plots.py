@@ -25,7 +25,15 @@ from .triangle import VarResult
 COOP = "#2a9d8f"
 CONFLICT = "#e76f51"
 NEUTRAL = "#8d99ae"
-BLOC_COLOURS = ("#264653", "#e9c46a", "#6a4c93", "#f4a261", "#1982c4", "#8ac926", "#ff595e")
+BLOC_COLOURS = (
+    "#264653",
+    "#e9c46a",
+    "#6a4c93",
+    "#f4a261",
+    "#1982c4",
+    "#8ac926",
+    "#ff595e",
+)
 
 
 def figure_png(figure: Figure, *, dpi: int = 110) -> bytes:
@@ -41,14 +49,19 @@ def save_figure(figure: Figure, path: str | Path, *, dpi: int = 110) -> Path:
     try:
         figure.savefig(path, dpi=dpi, bbox_inches="tight")
     except (OSError, ValueError) as e:
-        raise AnalysisError(f"{path}: cannot write the plot ({e}); use .png, .svg or .pdf") from e
+        raise AnalysisError(
+            f"{path}: cannot write the plot ({e}); use .png, .svg or .pdf"
+        ) from e
     return path
 
 
 def _bar_width(index: pd.DatetimeIndex) -> float:
     if len(index) < 2:
         return 20.0
-    return float(np.median(np.diff(index.values).astype("timedelta64[D]").astype(float))) * 0.8
+    return (
+        float(np.median(np.diff(index.values).astype("timedelta64[D]").astype(float)))
+        * 0.8
+    )
 
 
 def plot_dyad(
@@ -69,19 +82,40 @@ def plot_dyad(
     figure = Figure(figsize=(9, 5.2))
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[1, 1])
     width = _bar_width(series.index)
-    top.bar(series.index, series["cooperative"], width=width, color=COOP, label="cooperative")
-    top.bar(series.index, -series["conflictual"], width=width, color=CONFLICT, label="conflictual")
+    top.bar(
+        series.index,
+        series["cooperative"],
+        width=width,
+        color=COOP,
+        label="cooperative",
+    )
+    top.bar(
+        series.index,
+        -series["conflictual"],
+        width=width,
+        color=CONFLICT,
+        label="conflictual",
+    )
     top.axhline(0, color="black", linewidth=0.6)
     top.set_ylabel("events (conflict < 0)")
     top.legend(loc="upper left", fontsize=8, frameon=False)
     bottom.plot(series.index, series["goldstein_sum"], color="#264653", linewidth=1.2)
     bottom.fill_between(
-        series.index, 0, series["goldstein_sum"], where=series["goldstein_sum"] >= 0,
-        color=COOP, alpha=0.3, step=None,
+        series.index,
+        0,
+        series["goldstein_sum"],
+        where=series["goldstein_sum"] >= 0,
+        color=COOP,
+        alpha=0.3,
+        step=None,
     )
     bottom.fill_between(
-        series.index, 0, series["goldstein_sum"], where=series["goldstein_sum"] < 0,
-        color=CONFLICT, alpha=0.3,
+        series.index,
+        0,
+        series["goldstein_sum"],
+        where=series["goldstein_sum"] < 0,
+        color=CONFLICT,
+        alpha=0.3,
     )
     bottom.axhline(0, color="black", linewidth=0.6)
     bottom.set_ylabel("Goldstein sum")
@@ -89,8 +123,12 @@ def plot_dyad(
         for axis in (top, bottom):
             axis.axvline(point.date, color="black", linestyle="--", linewidth=0.9)
         bottom.annotate(
-            f"{point.date.date()}", (point.date, bottom.get_ylim()[1]),
-            fontsize=7, rotation=90, va="top", ha="right",
+            f"{point.date.date()}",
+            (point.date, bottom.get_ylim()[1]),
+            fontsize=7,
+            rotation=90,
+            va="top",
+            ha="right",
         )
     top.set_title(title or "dyad timeline")
     figure.autofmt_xdate()
@@ -98,7 +136,11 @@ def plot_dyad(
 
 
 def plot_lines(
-    frame: pd.DataFrame, *, title: str = "", ylabel: str = "", columns: Sequence[str] = ()
+    frame: pd.DataFrame,
+    *,
+    title: str = "",
+    ylabel: str = "",
+    columns: Sequence[str] = (),
 ) -> Figure:
     """Line plot of some columns of a period-indexed frame."""
     figure = Figure(figsize=(9, 3.8))
@@ -142,16 +184,24 @@ def plot_network(
     layout_graph.add_nodes_from(shown.nodes)
     for u, v, data in shown.edges(data=True):
         if data.get("sign", 0) > 0:
-            layout_graph.add_edge(u, v, weight=1.0 + math.log1p(abs(data.get("weight", 0.0))))
+            layout_graph.add_edge(
+                u, v, weight=1.0 + math.log1p(abs(data.get("weight", 0.0)))
+            )
     pos = nx.spring_layout(layout_graph, seed=0, weight="weight")
-    biggest = max((abs(d.get("weight", 0.0)) for _, _, d in shown.edges(data=True)), default=1.0)
+    biggest = max(
+        (abs(d.get("weight", 0.0)) for _, _, d in shown.edges(data=True)), default=1.0
+    )
     for u, v, data in shown.edges(data=True):
         sign = data.get("sign", 0)
         colour = COOP if sign > 0 else CONFLICT if sign < 0 else NEUTRAL
         width = 0.5 + 3.5 * abs(data.get("weight", 0.0)) / (biggest or 1.0)
         axis.plot(
-            [pos[u][0], pos[v][0]], [pos[u][1], pos[v][1]],
-            color=colour, linewidth=width, alpha=0.7, linestyle="-" if sign >= 0 else "--",
+            [pos[u][0], pos[v][0]],
+            [pos[u][1], pos[v][1]],
+            color=colour,
+            linewidth=width,
+            alpha=0.7,
+            linestyle="-" if sign >= 0 else "--",
             zorder=1,
         )
     membership = bloc_result.membership if bloc_result else {}
@@ -161,10 +211,24 @@ def plot_network(
         colour = BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc is not None else NEUTRAL
         size = 80 + 600 * strength[node] / top_strength
         edge = "black" if node in highlight else "white"
-        axis.scatter([pos[node][0]], [pos[node][1]], s=size, color=colour,
-                     edgecolors=edge, linewidths=2 if node in highlight else 1, zorder=2)
-        axis.annotate(node, pos[node], fontsize=8, ha="center", va="center", zorder=3,
-                      color="white" if bloc is not None else "black")
+        axis.scatter(
+            [pos[node][0]],
+            [pos[node][1]],
+            s=size,
+            color=colour,
+            edgecolors=edge,
+            linewidths=2 if node in highlight else 1,
+            zorder=2,
+        )
+        axis.annotate(
+            node,
+            pos[node],
+            fontsize=8,
+            ha="center",
+            va="center",
+            zorder=3,
+            color="white" if bloc is not None else "black",
+        )
     return figure
 
 
@@ -192,13 +256,17 @@ def plot_irf(
     for axis, (cause, effect) in zip(axes, wanted, strict=False):
         path = result.irf[:, index[effect], index[cause]]
         axis.plot(horizon, path, color="#264653", marker="o", markersize=2.5)
-        axis.plot(horizon, np.cumsum(path), color="#e9c46a", linestyle="--", linewidth=1)
+        axis.plot(
+            horizon, np.cumsum(path), color="#e9c46a", linestyle="--", linewidth=1
+        )
         axis.axhline(0, color="black", linewidth=0.5)
         axis.set_title(f"{effect} ← shock {cause}", fontsize=8)
         axis.tick_params(labelsize=7)
-    for axis in axes[len(wanted):]:
+    for axis in axes[len(wanted) :]:
         axis.set_axis_off()
-    figure.suptitle(title or "impulse responses (solid) and cumulative (dashed)", fontsize=10)
+    figure.suptitle(
+        title or "impulse responses (solid) and cumulative (dashed)", fontsize=10
+    )
     figure.tight_layout()
     return figure
 
@@ -212,15 +280,25 @@ def plot_sensitivity(result: SensitivityResult, *, title: str = "") -> Figure:
     axis.set_yticks(range(len(labels)), labels, fontsize=7)
     for position, row in enumerate(result.table.itertuples()):
         if row.error:
-            axis.text(0, position, "  not computed", fontsize=7, va="center", color=NEUTRAL)
+            axis.text(
+                0, position, "  not computed", fontsize=7, va="center", color=NEUTRAL
+            )
             continue
         filled = bool(row.significant) if row.significant is not None else True
         colour = COOP if row.estimate >= 0 else CONFLICT
-        axis.scatter([row.estimate], [position], color=colour if filled else "white",
-                     edgecolors=colour, s=40, zorder=2)
+        axis.scatter(
+            [row.estimate],
+            [position],
+            color=colour if filled else "white",
+            edgecolors=colour,
+            s=40,
+            zorder=2,
+        )
     axis.axvline(0, color="black", linewidth=0.6)
     axis.invert_yaxis()
-    axis.set_title(title or "sensitivity to de-duplication and QuadClass mapping", fontsize=9)
+    axis.set_title(
+        title or "sensitivity to de-duplication and QuadClass mapping", fontsize=9
+    )
     if table.empty:
         axis.set_xlim(-1, 1)
     return figure

@@ -91,7 +91,9 @@ def polarity_index(graph: nx.Graph, *, k: int | None = None) -> dict[str, Any]:
         return result
     assigned = sum(len(b) for b in partition.blocs)
     result["n_blocs"] = partition.k
-    result["largest_bloc_share"] = len(partition.blocs[0]) / assigned if assigned else None
+    result["largest_bloc_share"] = (
+        len(partition.blocs[0]) / assigned if assigned else None
+    )
     result["negative_between_share"] = partition.negative_between_share
     return result
 

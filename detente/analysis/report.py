@@ -123,7 +123,9 @@ class Report:
     caveats: list[str]
     data: dict[str, Any]
     sensitivity: SensitivityResult | None = None
-    created: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    created: str = field(
+        default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    )
 
     @property
     def verdict_text(self) -> str:
@@ -138,7 +140,9 @@ class Report:
         for section in self.sections:
             if section.title == title:
                 return section
-        raise AnalysisError(f"no section {title!r}; sections: {', '.join(self.section_titles)}")
+        raise AnalysisError(
+            f"no section {title!r}; sections: {', '.join(self.section_titles)}"
+        )
 
     def _context(self, images: dict[str, str]) -> dict[str, Any]:
         return {
@@ -154,23 +158,31 @@ class Report:
             name: "data:image/png;base64," + base64.b64encode(png).decode("ascii")
             for name, png in self.figures.items()
         }
-        return _environment(autoescape=True).get_template("report.html.j2").render(
-            **self._context(images)
+        return (
+            _environment(autoescape=True)
+            .get_template("report.html.j2")
+            .render(**self._context(images))
         )
 
-    def to_markdown(self, *, figure_dir: str | Path | None = None, link_prefix: str = "") -> str:
+    def to_markdown(
+        self, *, figure_dir: str | Path | None = None, link_prefix: str = ""
+    ) -> str:
         """Markdown; figures written to ``figure_dir`` and linked, else embedded as data URIs."""
         images: dict[str, str] = {}
         for name, png in self.figures.items():
             if figure_dir is None:
-                images[name] = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+                images[name] = "data:image/png;base64," + base64.b64encode(png).decode(
+                    "ascii"
+                )
                 continue
             folder = Path(figure_dir)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{name}.png").write_bytes(png)
             images[name] = f"{link_prefix}{name}.png"
-        return _environment(autoescape=False).get_template("report.md.j2").render(
-            **self._context(images)
+        return (
+            _environment(autoescape=False)
+            .get_template("report.md.j2")
+            .render(**self._context(images))
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -185,8 +197,12 @@ class Report:
                 "data": self.data,
                 "caveats": self.caveats,
                 "sections": [
-                    {"title": s.title, "paragraphs": s.paragraphs, "table": s.table,
-                     "figures": s.figures}
+                    {
+                        "title": s.title,
+                        "paragraphs": s.paragraphs,
+                        "table": s.table,
+                        "figures": s.figures,
+                    }
                     for s in self.sections
                 ],
                 "figures": sorted(self.figures),
@@ -201,12 +217,16 @@ class Report:
         try:
             if markdown:
                 folder = path.with_name(f"{path.stem}_files")
-                text = self.to_markdown(figure_dir=folder, link_prefix=f"{folder.name}/")
+                text = self.to_markdown(
+                    figure_dir=folder, link_prefix=f"{folder.name}/"
+                )
             else:
                 text = self.to_html()
             path.write_text(text, encoding="utf-8")
         except OSError as e:
-            raise AnalysisError(f"{path}: cannot write the report ({e}); check the folder") from e
+            raise AnalysisError(
+                f"{path}: cannot write the report ({e}); check the folder"
+            ) from e
         return path
 
 
@@ -249,7 +269,9 @@ def _data_description(events: pd.DataFrame, claim: Claim) -> dict[str, Any]:
     codes: set[str] = set()
     for value in claim.actors.values():
         codes.update(value if isinstance(value, list) else [value])
-    involved = events["source_country"].isin(codes) | events["target_country"].isin(codes)
+    involved = events["source_country"].isin(codes) | events["target_country"].isin(
+        codes
+    )
     domains: set[str] = set()
     if "source_url" in events.columns:
         domains = {
@@ -259,16 +281,24 @@ def _data_description(events: pd.DataFrame, claim: Claim) -> dict[str, Any]:
         "events": len(events),
         "first_date": events["event_date"].min() if len(events) else None,
         "last_date": events["event_date"].max() if len(events) else None,
-        "actors": int(pd.concat([events["source_country"], events["target_country"]]).nunique()),
+        "actors": int(
+            pd.concat([events["source_country"], events["target_country"]]).nunique()
+        ),
         "events_with_claim_actors": int(involved.sum()),
         "dedup_modes": sorted(set(events["dedup_mode"].astype(str)) - {""}),
-        "quad_class_mappings": sorted(set(events["quad_class_mapping"].astype(str)) - {""}),
+        "quad_class_mappings": sorted(
+            set(events["quad_class_mapping"].astype(str)) - {""}
+        ),
         "publishers": len(domains),
     }
 
 
-def _caveats(data: dict[str, Any], outcome: ClaimOutcome, alpha: float,
-             result: SensitivityResult | None) -> list[str]:
+def _caveats(
+    data: dict[str, Any],
+    outcome: ClaimOutcome,
+    alpha: float,
+    result: SensitivityResult | None,
+) -> list[str]:
     caveats = list(GENERAL_CAVEATS)
     if data["events"] < 1000:
         caveats.append(
@@ -368,7 +398,9 @@ def build_report(
     if run_sensitivity and not single_frame and outcome.estimate is not None:
         modes = [dedup] + [m for m in DEDUP_MODES if m != dedup]
         mappings = [quad_class_mapping or QUAD_CLASS_MAPPINGS[0]] + [
-            m for m in QUAD_CLASS_MAPPINGS if m != (quad_class_mapping or QUAD_CLASS_MAPPINGS[0])
+            m
+            for m in QUAD_CLASS_MAPPINGS
+            if m != (quad_class_mapping or QUAD_CLASS_MAPPINGS[0])
         ]
         result = sensitivity(
             load,
@@ -386,8 +418,18 @@ def build_report(
                     "Estimates are signed so that positive means the claimed direction.",
                 ],
                 table=[
-                    {k: row[k] for k in ("dedup", "mapping", "events", "estimate", "p_value",
-                                         "significant", "error")}
+                    {
+                        k: row[k]
+                        for k in (
+                            "dedup",
+                            "mapping",
+                            "events",
+                            "estimate",
+                            "p_value",
+                            "significant",
+                            "error",
+                        )
+                    }
                     for row in result.table.to_dict(orient="records")
                 ],
                 figures=["sensitivity"],
@@ -395,13 +437,20 @@ def build_report(
         )
     elif single_frame:
         sections.append(
-            Section("Sensitivity", ["Not run: the events came from one file, which holds "
-                                    "one de-duplication mode and one mapping."])
+            Section(
+                "Sensitivity",
+                [
+                    "Not run: the events came from one file, which holds "
+                    "one de-duplication mode and one mapping."
+                ],
+            )
         )
     elif run_sensitivity:
         sections.append(
-            Section("Sensitivity", ["Not run: the baseline test has no estimate "
-                                    "(insufficient data)."])
+            Section(
+                "Sensitivity",
+                ["Not run: the baseline test has no estimate (insufficient data)."],
+            )
         )
     sections.append(
         Section(
@@ -429,5 +478,3 @@ def build_report(
         data=data,
         sensitivity=result,
     )
-
-

@@ -54,7 +54,9 @@ class SensitivityResult:
         """One sentence for a report."""
         runs = self.table[self.table["error"] == ""]
         if self.survives is None:
-            return "The baseline result could not be computed, so sensitivity is unknown."
+            return (
+                "The baseline result could not be computed, so sensitivity is unknown."
+            )
         if self.survives:
             return (
                 f"The conclusion holds in all {len(runs)} de-duplication/mapping "

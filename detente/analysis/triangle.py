@@ -130,7 +130,9 @@ class VarResult:
             f"{', '.join(self.variables) or 'none'}"
         )
 
-    def joint_granger(self, causes: Sequence[str], effects: Sequence[str]) -> dict[str, Any]:
+    def joint_granger(
+        self, causes: Sequence[str], effects: Sequence[str]
+    ) -> dict[str, Any]:
         """Joint F-test that all lags of ``causes`` are zero in all ``effects`` equations.
 
         Variables left out of the VAR (too little data) are dropped from the
@@ -139,7 +141,12 @@ class VarResult:
         causes = [c for c in causes if c in self.variables]
         effects = [e for e in effects if e in self.variables and e not in causes]
         if self._fitted is None or not causes or not effects:
-            return {"causes": causes, "effects": effects, "p_value": None, "f_stat": None}
+            return {
+                "causes": causes,
+                "effects": effects,
+                "p_value": None,
+                "f_stat": None,
+            }
         test = self._fitted.test_causality(effects, causes, kind="f")
         return {
             "causes": causes,

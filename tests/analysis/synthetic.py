@@ -9,7 +9,12 @@ import pandas as pd
 
 
 def event_rows(
-    date: pd.Timestamp, source: str, target: str, goldstein: float, quad: int, count: int = 1
+    date: pd.Timestamp,
+    source: str,
+    target: str,
+    goldstein: float,
+    quad: int,
+    count: int = 1,
 ) -> list[dict]:
     root = {1: "04", 2: "06", 3: "11", 4: "17"}.get(quad, "01")
     return [
@@ -38,7 +43,12 @@ def frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def triangle_events(
-    *, weeks: int = 260, seed: int = 7, a: str = "USA", b: str = "CHN", c: str = "RUS",
+    *,
+    weeks: int = 260,
+    seed: int = 7,
+    a: str = "USA",
+    b: str = "CHN",
+    c: str = "RUS",
     effect: float = 1.0,
 ) -> pd.DataFrame:
     """A's conflict toward B raises B's cooperation toward C one week later.
@@ -66,7 +76,10 @@ def triangle_events(
 
 
 def bloc_events(
-    groups: list[list[str]], *, date: str = "2020-03-02", flip: tuple[str, str] | None = None
+    groups: list[list[str]],
+    *,
+    date: str = "2020-03-02",
+    flip: tuple[str, str] | None = None,
 ) -> pd.DataFrame:
     """Cooperation inside each group, conflict across; ``flip`` turns one pair hostile/friendly."""
     rows: list[dict] = []
@@ -84,7 +97,12 @@ def bloc_events(
 
 
 def level_shift_events(
-    *, weeks: int = 60, shift_week: int = 30, seed: int = 3, a: str = "CHN", b: str = "RUS"
+    *,
+    weeks: int = 60,
+    shift_week: int = 30,
+    seed: int = 3,
+    a: str = "CHN",
+    b: str = "RUS",
 ) -> pd.DataFrame:
     """A dyad cooperative for ``shift_week`` weeks, then conflictual."""
     rng = np.random.default_rng(seed)
@@ -100,7 +118,10 @@ def level_shift_events(
 
 
 def withdrawal_events(
-    *, months: int = 48, trigger_months: tuple[int, ...] = (8, 18, 28, 38), seed: int = 5,
+    *,
+    months: int = 48,
+    trigger_months: tuple[int, ...] = (8, 18, 28, 38),
+    seed: int = 5,
     effect: bool = True,
 ) -> pd.DataFrame:
     """Background events among several countries; after each month with USA→IGO

@@ -21,7 +21,10 @@ def test_balanced_network_has_no_frustration():
     assert result.balanced_triad_share == 1.0
     assert result.walk_balance == pytest.approx(1.0)
     assert result.unbalanced_triads == []
-    camps = {frozenset(n for n, side in result.partition.items() if side == s) for s in (0, 1)}
+    camps = {
+        frozenset(n for n, side in result.partition.items() if side == s)
+        for s in (0, 1)
+    }
     assert camps == {frozenset(c) for c in TWO_CAMPS}
 
 
@@ -47,7 +50,10 @@ def _brute_force(graph: nx.Graph) -> int:
     best = graph.number_of_edges()
     for sides in itertools.product((0, 1), repeat=len(nodes) - 1):
         side = dict(zip(nodes, (0, *sides), strict=True))
-        bad = sum((side[u] == side[v]) != (d["sign"] > 0) for u, v, d in graph.edges(data=True))
+        bad = sum(
+            (side[u] == side[v]) != (d["sign"] > 0)
+            for u, v, d in graph.edges(data=True)
+        )
         best = min(best, bad)
     return best
 

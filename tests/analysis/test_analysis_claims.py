@@ -18,7 +18,10 @@ def test_bundled_templates_cover_the_seed_claims():
         "us-withdrawal-igo",
     }
     assert claims["us-pressure-china-russia"].sign == -1
-    assert claims["us-pressure-china-russia"].placebo == [["CHN", "IND"], ["RUS", "IND"]]
+    assert claims["us-pressure-china-russia"].placebo == [
+        ["CHN", "IND"],
+        ["RUS", "IND"],
+    ]
     assert all(c.untestable for c in claims.values())
 
 
@@ -37,9 +40,14 @@ def test_user_claim_file(tmp_path):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        pytest.param("    test: poll\n    actors: {a: X, b: Y}\n", "unknown test", id="bad-test"),
-        pytest.param("    test: triangle\n    actors: {pressure: USA}\n", "partners",
-                     id="missing-role"),
+        pytest.param(
+            "    test: poll\n    actors: {a: X, b: Y}\n", "unknown test", id="bad-test"
+        ),
+        pytest.param(
+            "    test: triangle\n    actors: {pressure: USA}\n",
+            "partners",
+            id="missing-role",
+        ),
         pytest.param("    test: partnership\n", "no 'actors'", id="no-actors"),
     ],
 )
@@ -64,12 +72,15 @@ def test_withdrawal_effect_is_found():
 
 
 def test_withdrawal_without_effect_is_not_supported():
-    outcome = run_claim(load_claim("us-withdrawal-igo"), withdrawal_events(effect=False))
+    outcome = run_claim(
+        load_claim("us-withdrawal-igo"), withdrawal_events(effect=False)
+    )
     assert outcome.verdict == "not supported"
 
 
 @pytest.mark.parametrize(
-    "name", ["china-russia-cornerstone", "us-pressure-china-russia", "us-withdrawal-igo"]
+    "name",
+    ["china-russia-cornerstone", "us-pressure-china-russia", "us-withdrawal-igo"],
 )
 def test_too_little_data_is_insufficient(name):
     outcome = run_claim(load_claim(name), triangle_events(weeks=6))

@@ -36,7 +36,11 @@ def test_dyad_counts_and_sums_by_hand(small):
     ]
     week1, week2, week3 = (series.iloc[i] for i in range(3))
     assert week1["events"] == 3
-    assert (week1["verbal_coop"], week1["material_coop"], week1["verbal_conflict"]) == (1, 1, 1)
+    assert (week1["verbal_coop"], week1["material_coop"], week1["verbal_conflict"]) == (
+        1,
+        1,
+        1,
+    )
     assert week1["net_cooperation"] == 1  # 2 cooperative - 1 conflictual
     assert week1["goldstein_sum"] == pytest.approx(9.0)
     assert week1["goldstein_mean"] == pytest.approx(3.0)
@@ -56,7 +60,9 @@ def test_weight_by_sources(small):
     series = dyad_series(small, "CHN", "RUS", period="month", weight="sources")
     # every synthetic event has 2 sources, the RUS->CHN one 5
     assert series["events"].iloc[0] == pytest.approx(2 + 5 + 2 + 2)
-    assert series["goldstein_sum"].iloc[0] == pytest.approx(2 * 4 + 5 * 7 - 2 * 2 - 2 * 10)
+    assert series["goldstein_sum"].iloc[0] == pytest.approx(
+        2 * 4 + 5 * 7 - 2 * 2 - 2 * 10
+    )
 
 
 def test_series_spans_the_whole_frame_so_dyads_line_up(small):
@@ -72,7 +78,9 @@ def test_actor_pattern_matches_igo():
         + event_rows(pd.Timestamp("2020-07-08"), "USA", "CHN", -4.0, 4)
     )
     events.loc[0, "target_actor"] = "IGOWHO"
-    series = dyad_series(events, "USA*", "IGO*", level="actor", directed=True, period="month")
+    series = dyad_series(
+        events, "USA*", "IGO*", level="actor", directed=True, period="month"
+    )
     assert series["events"].sum() == 1
 
 
@@ -92,5 +100,15 @@ def test_bad_requests_raise_analysis_error(small, kwargs, message):
 
 def test_missing_column_is_named():
     with pytest.raises(AnalysisError, match="goldstein"):
-        dyad_series(pd.DataFrame({"event_date": [], "source_country": [], "target_country": [],
-                                  "quad_class": []}), "A", "B")
+        dyad_series(
+            pd.DataFrame(
+                {
+                    "event_date": [],
+                    "source_country": [],
+                    "target_country": [],
+                    "quad_class": [],
+                }
+            ),
+            "A",
+            "B",
+        )

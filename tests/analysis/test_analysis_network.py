@@ -6,7 +6,12 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from detente.analysis import network_to_json, signed_digraph, signed_network, write_graphml
+from detente.analysis import (
+    network_to_json,
+    signed_digraph,
+    signed_network,
+    write_graphml,
+)
 from detente.analysis.network import graph_from_json
 
 from .synthetic import event_rows, frame
@@ -37,7 +42,9 @@ def test_edges_sum_goldstein_in_both_directions(events):
 
 def test_min_events_drops_thin_pairs(events):
     graph = signed_network(events, min_events=3)
-    assert list(graph.edges) == [("CHN", "RUS")] or list(graph.edges) == [("RUS", "CHN")]
+    assert list(graph.edges) == [("CHN", "RUS")] or list(graph.edges) == [
+        ("RUS", "CHN")
+    ]
 
 
 def test_digraph_keeps_directions(events):

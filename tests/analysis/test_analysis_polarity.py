@@ -20,12 +20,19 @@ from .synthetic import bloc_events, event_rows, frame
     ],
 )
 def test_concentration_formula(values, expected):
-    assert concentration(values) == (pytest.approx(expected) if expected is not None else None)
+    assert concentration(values) == (
+        pytest.approx(expected) if expected is not None else None
+    )
 
 
 def test_hub_network_is_concentrated():
     d = pd.Timestamp("2020-01-01")
-    hub = frame(sum((event_rows(d, "USA", x, -5.0, 4, 3) for x in ("CHN", "RUS", "IRN", "PRK")), []))
+    hub = frame(
+        sum(
+            (event_rows(d, "USA", x, -5.0, 4, 3) for x in ("CHN", "RUS", "IRN", "PRK")),
+            [],
+        )
+    )
     index = polarity_index(signed_network(hub))
     assert index["poles"][0]["actor"] == "USA"
     assert index["poles"][0]["share"] == pytest.approx(0.5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from detente.analysis import dyad_series, triangle
+from detente.analysis import dyad_series
 from detente.analysis.report import build_report
 
 from .synthetic import triangle_events
@@ -15,7 +15,9 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def triangle_report(triangle_frame):
-    return build_report("us-pressure-china-russia", lambda dedup, mapping: triangle_frame)
+    return build_report(
+        "us-pressure-china-russia", lambda dedup, mapping: triangle_frame
+    )
 
 
 @pytest.fixture(scope="module")
@@ -25,20 +27,35 @@ def partnership_report(triangle_frame):
 
 def test_triangle_report_sections_and_figures(triangle_report):
     titles = triangle_report.section_titles
-    for title in ("Claim", "Verdict", "Data", "Sensitivity", "What event data cannot test",
-                  "Caveats", "Method"):
+    for title in (
+        "Claim",
+        "Verdict",
+        "Data",
+        "Sensitivity",
+        "What event data cannot test",
+        "Caveats",
+        "Method",
+    ):
         assert title in titles
-    assert {"triangle_series", "impulse_responses", "sensitivity"} <= set(triangle_report.figures)
+    assert {"triangle_series", "impulse_responses", "sensitivity"} <= set(
+        triangle_report.figures
+    )
     assert all(png.startswith(PNG) for png in triangle_report.figures.values())
     for section in triangle_report.sections:
         assert set(section.figures) <= set(triangle_report.figures)
 
 
 def test_triangle_report_numbers_match_the_function(triangle_report, triangle_result):
-    joint = triangle_result.joint_granger(["USA->CHN", "USA->RUS"], ["CHN->RUS", "RUS->CHN"])
-    assert triangle_report.numbers["triangle.joint_p_value"] == pytest.approx(joint["p_value"])
+    joint = triangle_result.joint_granger(
+        ["USA->CHN", "USA->RUS"], ["CHN->RUS", "RUS->CHN"]
+    )
+    assert triangle_report.numbers["triangle.joint_p_value"] == pytest.approx(
+        joint["p_value"]
+    )
     direct = triangle_result.granger_test("USA->CHN", "CHN->RUS")["p_value"]
-    assert triangle_report.numbers["granger.USA->CHN=>CHN->RUS.p_value"] == pytest.approx(direct)
+    assert triangle_report.numbers[
+        "granger.USA->CHN=>CHN->RUS.p_value"
+    ] == pytest.approx(direct)
     assert triangle_report.verdict == "supported"
     assert triangle_report.numbers["sensitivity.survives"] is True
 
@@ -56,7 +73,9 @@ def test_partnership_numbers_match_dyad_series(partnership_report, triangle_fram
 
 def test_html_is_self_contained(triangle_report):
     html = triangle_report.to_html()
-    assert html.count('<img src="data:image/png;base64,') == len(triangle_report.figures)
+    assert html.count('<img src="data:image/png;base64,') == len(
+        triangle_report.figures
+    )
     assert "http://" not in html and "https://" not in html
     assert "Supported." in html
     assert "cannot test" in html
@@ -66,7 +85,11 @@ def test_markdown_with_figure_files(triangle_report, tmp_path):
     path = triangle_report.write(tmp_path / "claim.md", markdown=True)
     text = path.read_text(encoding="utf-8")
     assert "## Verdict" in text and "| cause | effect |" in text
-    assert (tmp_path / "claim_files" / "impulse_responses.png").read_bytes().startswith(PNG)
+    assert (
+        (tmp_path / "claim_files" / "impulse_responses.png")
+        .read_bytes()
+        .startswith(PNG)
+    )
     assert "](claim_files/impulse_responses.png)" in text
 
 
@@ -96,7 +119,8 @@ def test_insufficient_data_report():
 
 
 def test_date_window_is_applied(triangle_frame):
-    report = build_report("china-russia-cornerstone", triangle_frame, start="2016-01-01",
-                          end="2016-12-31")
+    report = build_report(
+        "china-russia-cornerstone", triangle_frame, start="2016-01-01", end="2016-12-31"
+    )
     assert report.data["first_date"] >= pd.Timestamp("2016-01-01")
     assert report.numbers["dyad.periods"] == 12

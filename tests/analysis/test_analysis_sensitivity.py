@@ -15,8 +15,11 @@ def _loader(goldstein_by_mode):
     def load(dedup, mapping):
         if mapping == "phoenix.v1" and dedup == "story":
             raise StoreError("no story clusters for phoenix.v1")
-        return frame(event_rows(pd.Timestamp("2020-01-01"), "CHN", "RUS",
-                                goldstein_by_mode[dedup], 1, 3))
+        return frame(
+            event_rows(
+                pd.Timestamp("2020-01-01"), "CHN", "RUS", goldstein_by_mode[dedup], 1, 3
+            )
+        )
 
     return load
 
@@ -26,7 +29,9 @@ def _mean_goldstein(events):
 
 
 def test_stable_conclusion_survives():
-    result = sensitivity(_loader({"one-a-day": 2.0, "none": 3.0, "story": 1.0}), _mean_goldstein)
+    result = sensitivity(
+        _loader({"one-a-day": 2.0, "none": 3.0, "story": 1.0}), _mean_goldstein
+    )
     assert result.survives is True
     assert len(result.table) == 9
     assert result.table["error"].astype(bool).sum() == 1
@@ -34,7 +39,9 @@ def test_stable_conclusion_survives():
 
 
 def test_sign_flip_is_fragile():
-    result = sensitivity(_loader({"one-a-day": 2.0, "none": 3.0, "story": -1.0}), _mean_goldstein)
+    result = sensitivity(
+        _loader({"one-a-day": 2.0, "none": 3.0, "story": -1.0}), _mean_goldstein
+    )
     assert result.survives is False
     assert "fragile" in result.summary
 
@@ -49,7 +56,8 @@ def test_baseline_failure_gives_unknown():
 
 @pytest.mark.parametrize("value", [None, float("nan")], ids=["none", "nan"])
 def test_uncomputable_runs_are_recorded(value):
-    result = sensitivity(_loader({"one-a-day": 1.0, "none": 1.0, "story": 1.0}),
-                         lambda events: value)
+    result = sensitivity(
+        _loader({"one-a-day": 1.0, "none": 1.0, "story": 1.0}), lambda events: value
+    )
     assert result.survives is None
     assert result.table["error"].str.contains("insufficient|no story").all()

@@ -28,14 +28,22 @@ def test_response_has_the_planted_sign(triangle_result):
 
 
 def test_joint_test_of_pressure_on_partnership(triangle_result):
-    joint = triangle_result.joint_granger(["USA->CHN", "USA->RUS"], ["CHN->RUS", "RUS->CHN"])
+    joint = triangle_result.joint_granger(
+        ["USA->CHN", "USA->RUS"], ["CHN->RUS", "RUS->CHN"]
+    )
     assert joint["p_value"] < 0.01
 
 
 def test_granger_lists_every_ordered_pair(triangle_result):
     pairs = {(g["cause"], g["effect"]) for g in triangle_result.granger}
     assert len(pairs) == 30
-    assert set(triangle_result.to_dict()["granger"][0]) >= {"cause", "effect", "p_value", "lag", "f_stat"}
+    assert set(triangle_result.to_dict()["granger"][0]) >= {
+        "cause",
+        "effect",
+        "p_value",
+        "lag",
+        "f_stat",
+    }
 
 
 def test_no_effect_when_none_is_planted():
@@ -60,7 +68,9 @@ def test_too_little_data_is_insufficient_not_a_crash(weeks, kwargs):
 
 def test_silent_dyads_are_excluded():
     events = triangle_events(weeks=120)
-    quiet = events[~((events["source_country"] == "RUS") & (events["target_country"] == "USA"))]
+    quiet = events[
+        ~((events["source_country"] == "RUS") & (events["target_country"] == "USA"))
+    ]
     result = triangle(quiet, "USA", "CHN", "RUS")
     assert "RUS->USA" in result.excluded
     assert "RUS->USA" not in result.variables
