@@ -67,6 +67,10 @@ __all__ = ["EventCoder", "make_event_coder"]
 CONFIDENCE = {"pattern": 0.9, "default": 0.7, "nominal": 0.6, "wrapped": 0.85}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 OBLIGATION_AUX = {"must", "should", "ought"}
+#: Verb tokens that are not predicates: auxiliaries, participles used as adjectives
+#: ("occupied territories"), "according to".
+NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "det", "case"}
+PERSONAL_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"}
 VERB_POS = {"VERB", "AUX"}
 
 
@@ -207,15 +211,15 @@ class EventCoder:
         consumed: set[int] = set()  # verbs recoded by a wrapper
         used_nouns: set[int] = set()  # nouns already part of a verb pattern
         uncoded: list[Any] = []
-        verbs = [t for t in sent if t.pos_ in VERB_POS and t.dep_ != "aux" and t.dep_ != "auxpass"]
+        verbs = [t for t in sent if t.pos_ in VERB_POS and t.dep_ not in NOT_PREDICATE_DEPS]
         matches = {v.i: best_verb_match(self.lexicon, v) for v in verbs}
         heads = verbs + [t for t in sent if t.pos_ == "ADJ" and t.dep_ in {"acomp", "amod"}]
         for verb in heads:
-            wrapper = self.tables.wrapper_for(verb)
-            if wrapper is None or wrapper.cls not in RECODING:
-                continue
             own = matches.get(verb.i)
             for comp in self._complements(verb):
+                wrapper = self.tables.wrapper_for(verb, dep=comp.dep_)
+                if wrapper is None or wrapper.cls not in RECODING:
+                    continue
                 inner = matches.get(comp.i)
                 if inner is None and own is not None and own.object is not None:
                     continue  # "refused the US demand for China to ...": code the object
@@ -279,8 +283,7 @@ class EventCoder:
         code = self.tables.recode(wrapper.cls, inner_code)
         if not code:
             return None
-        source_slot, _ = args.subject_slot(verb)
-        sources = args.collect(source_slot, index)
+        sources, _ = self._sources(verb, index)
         if not sources:
             return None
         targets: list[ActorMention] = []
@@ -301,6 +304,8 @@ class EventCoder:
                 targets = args.collect(slot, index, exclude=sources)
                 if targets:
                     break
+        if not targets and not (inner is not None and inner.pattern.symmetric):
+            targets = args.nearest_in_clause(comp, index, exclude=sources)
         negated = self._negated(verb) or self._negated(comp)
         symmetric = inner is not None and inner.pattern.symmetric
         tokens = [verb, comp] + (inner.tokens if inner is not None else [])
@@ -323,8 +328,7 @@ class EventCoder:
     def _verb_frame(self, match: Match, index: args.MentionIndex) -> _Frame | None:
         verb = match.verb
         pattern = match.pattern
-        source_slot, patient = args.subject_slot(verb)
-        sources = args.collect(source_slot, index)
+        sources, patient = self._sources(verb, index)
         code = pattern.code
         modality, recode_class = self._modality(verb)
         speaker = self._reporting_verb(verb)
@@ -370,8 +374,8 @@ class EventCoder:
         else:
             confidence = CONFIDENCE["pattern"]
         # a speech verb's statement targets the actor its reported clause is about
-        if not targets and self.tables.wrapper_for(verb) is not None:
-            wrapper = self.tables.wrapper_for(verb)
+        if not targets:
+            wrapper = self.tables.wrapper_for(verb, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
                 for comp in self._complements(verb):
                     slot, comp_patient = args.subject_slot(comp)
@@ -415,8 +419,11 @@ class EventCoder:
             targets = args.collect(slot, index, exclude=sources)
             if targets:
                 break
+        if not sources and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in VERB_POS:
+            # "X renewed an appeal to Y", "X began talks with Y": the clause's subject
+            sources, _ = self._sources(noun.head, index)
+            targets = [t for t in targets if t not in sources]
         if not sources and not (pattern.symmetric and len(_actors(targets)) >= 2):
-            # the nominal's source may be the subject of the clause ("X's sanctions")
             return None
         return _Frame(
             verb=noun,
@@ -469,6 +476,12 @@ class EventCoder:
             found = args.collect(slot, index, exclude=sources, skip=skip - {slot.i})
             if found:
                 return found, False
+        if pattern.target != "subj" and not pattern.symmetric:
+            # last resort, as TABARI/PETRARCH do: the nearest actor after the verb
+            # inside its clause ("staged a strike that shut down Kathmandu")
+            found = args.nearest_in_clause(verb, index, exclude=sources)
+            if found:
+                return found, False
         return [], False
 
     # -- modality ----------------------------------------------------------
@@ -479,8 +492,31 @@ class EventCoder:
         while node.dep_ == "conj" and node.head is not node:
             node = node.head
         if node.dep_ in COMPLEMENT_DEPS and node.head is not node:
-            return self.tables.wrapper_for(node.head)
+            return self.tables.wrapper_for(node.head, dep=node.dep_)
         return None
+
+    def _sources(self, verb: Any, index: args.MentionIndex) -> tuple[list[ActorMention], Any]:
+        """(source mentions, passive patient) of a predicate.
+
+        A pronoun subject with no actor inside a reported clause ("X said
+        it will ...", "X announced they are willing to ...") is bound to the
+        speaker: the nearest governing speech verb's subject.
+        """
+        slot, patient = args.subject_slot(verb)
+        sources = args.collect(slot, index)
+        if sources or slot is None or slot.lower_ not in PERSONAL_PRONOUNS:
+            return sources, patient
+        node = slot.head
+        for _ in range(6):
+            if node.head is node:
+                break
+            if node.dep_ == "ccomp":
+                wrapper = self.tables.wrapper_for(node.head, dep="ccomp")
+                if wrapper is not None and wrapper.cls == "report":
+                    speaker_slot, _ = args.subject_slot(node.head)
+                    return args.collect(speaker_slot, index), patient
+            node = node.head
+        return sources, patient
 
     def _reporting_verb(self, verb: Any) -> Any:
         """The speech verb whose reported clause ``verb`` heads, if any."""
@@ -488,7 +524,7 @@ class EventCoder:
         while node.dep_ == "conj" and node.head is not node:
             node = node.head
         if node.dep_ == "ccomp" and node.head is not node:
-            wrapper = self.tables.wrapper_for(node.head)
+            wrapper = self.tables.wrapper_for(node.head, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
                 return node.head
         return None
@@ -537,8 +573,7 @@ class EventCoder:
         return "asserted", None
 
     def _has_two_sides(self, verb: Any, index: args.MentionIndex) -> bool:
-        source_slot, patient = args.subject_slot(verb)
-        sources = args.collect(source_slot, index)
+        sources, patient = self._sources(verb, index)
         if not sources:
             return False
         slots = ([patient] if patient is not None else []) + args.object_slots(verb)
@@ -567,8 +602,7 @@ class EventCoder:
         self, verb: Any, code: str, cosine: float, mentions: Sequence[ActorMention]
     ) -> _Frame | None:
         index = args.MentionIndex(mentions)
-        source_slot, patient = args.subject_slot(verb)
-        sources = args.collect(source_slot, index)
+        sources, patient = self._sources(verb, index)
         slots = ([patient] if patient is not None else []) + args.object_slots(verb)
         slots += args.pobj_slots([verb], None)
         targets: list[ActorMention] = []

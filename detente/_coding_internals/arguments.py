@@ -176,3 +176,25 @@ def pobj_slots(anchors: Iterable[Token], preps: Iterable[str] | None) -> list[To
                     c for c in anchor.children if c.dep_ == "dative" and c.tag_ != "IN"
                 ]
     return found
+
+
+def nearest_in_clause(
+    verb: Token, index: MentionIndex, *, exclude: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
+    """The first actor mention after ``verb`` in its subtree, outside its subject.
+
+    Complement clauses (``xcomp``/``ccomp``) are left out: they have their own
+    predicate, coded on its own.
+    """
+    subject_tokens: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "csubj", "xcomp", "ccomp"}:
+            subject_tokens.update(t.i for t in child.subtree)
+    excluded = {id(m) for m in exclude}
+    for token in verb.subtree:
+        if token.i <= verb.i or token.i in subject_tokens:
+            continue
+        found = [m for m in index.at(token) if id(m) not in excluded]
+        if found:
+            return collect(token, index, exclude=exclude)
+    return []

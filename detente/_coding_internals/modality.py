@@ -53,20 +53,27 @@ class ModalityTables:
                         return table[inner[:length]]
         return table.get("*")
 
-    def wrapper_for(self, token: object) -> Wrapper | None:
-        """The wrapper entry matching a verb token (lemma and particle), if any."""
+    def wrapper_for(self, token: object, *, dep: str = "") -> Wrapper | None:
+        """The wrapper entry matching a verb token (lemma and particle), if any.
+
+        A verb can govern an infinitive and a finite clause differently
+        ("announced to withdraw": keep; "announced that X will": report):
+        ``dep="ccomp"`` prefers a ``report`` row, other deps a non-report row.
+        """
         lemma = getattr(token, "lemma_", "").lower()
         candidates = self.wrappers.get(lemma, ())
         if not candidates:
             return None
         children = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}  # type: ignore[attr-defined]
-        for wrapper in candidates:
-            if wrapper.particle and wrapper.particle in children:
-                return wrapper
-        for wrapper in candidates:
-            if not wrapper.particle:
-                return wrapper
-        return None
+        usable = [w for w in candidates if w.particle and w.particle in children]
+        usable += [w for w in candidates if not w.particle]
+        if not usable:
+            return None
+        if dep:
+            wanted = [w for w in usable if (w.cls == "report") == (dep == "ccomp")]
+            if wanted:
+                return wanted[0]
+        return usable[0]
 
 
 @functools.lru_cache(maxsize=1)
