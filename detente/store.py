@@ -197,7 +197,9 @@ class Store:
         """
         return self._write([article_rows(article, stored_at=_now())]) == 1
 
-    def add_articles(self, articles: Iterable[Article], *, batch_size: int = 100) -> int:
+    def add_articles(
+        self, articles: Iterable[Article], *, batch_size: int = 100
+    ) -> int:
         """Store many articles; one transaction per batch of ``batch_size``.
 
         A failure rolls back its whole batch (earlier batches stay stored), so
@@ -307,10 +309,16 @@ class Store:
         """
         backend = self._backend
         # (doc_id, index) -> (group, date); docs -> (doc_id, title_key, signature)
-        new: dict[tuple[str, int], tuple[tuple[str, str, str, bool], dt.date | None]] = {}
+        new: dict[
+            tuple[str, int], tuple[tuple[str, str, str, bool], dt.date | None]
+        ] = {}
         docs: dict[str, tuple[str, str, str]] = {}
         for document in documents:
-            docs[document.doc_id] = (document.doc_id, document.title_key, document.text_signature)
+            docs[document.doc_id] = (
+                document.doc_id,
+                document.title_key,
+                document.text_signature,
+            )
             for index, event in enumerate(document.events):
                 date = parse_date(event.event_date, what=document.doc_id)
                 new[(document.doc_id, index)] = (dedup.story_group(event), date)
@@ -334,8 +342,20 @@ class Store:
                 max(dates) + window if dates else None,
             ],
         )
-        stored: dict[tuple[str, str, str, bool], list[tuple[str, dt.date | None, str]]] = {}
-        for key, source, target, code, negated, date, doc_id, title, signature in candidates:
+        stored: dict[
+            tuple[str, str, str, bool], list[tuple[str, dt.date | None, str]]
+        ] = {}
+        for (
+            key,
+            source,
+            target,
+            code,
+            negated,
+            date,
+            doc_id,
+            title,
+            signature,
+        ) in candidates:
             docs.setdefault(doc_id, (doc_id, title, signature))
             stored.setdefault((source, target, code, bool(negated)), []).append(
                 (str(key), _as_date(date), doc_id)
@@ -356,10 +376,14 @@ class Store:
             for position, member in enumerate(members):
                 date = new[member][1]
                 for other in members[position + 1 :]:
-                    if dedup.dates_close(date, new[other][1]) and same_story(member[0], other[0]):
+                    if dedup.dates_close(date, new[other][1]) and same_story(
+                        member[0], other[0]
+                    ):
                         groups.union(("m", *member), ("m", *other))
                 for key, other_date, other_doc in stored.get(group, ()):
-                    if dedup.dates_close(date, other_date) and same_story(member[0], other_doc):
+                    if dedup.dates_close(date, other_date) and same_story(
+                        member[0], other_doc
+                    ):
                         groups.union(("m", *member), ("k", key))
         components = [
             (
@@ -381,7 +405,9 @@ class Store:
         rekeyed: list[str] = []
         rows: list[tuple[str, str, str, int]] = []
         for new_members, keys in components:
-            members = new_members + [m for key in keys for m in old_members.get(key, [])]
+            members = new_members + [
+                m for key in keys for m in old_members.get(key, [])
+            ]
             key = dedup.story_key(*min(members))
             if keys == [key]:
                 rows += [("story", key, d, i) for d, i in new_members]
@@ -407,12 +433,16 @@ class Store:
         backend = self._backend
         members = backend.fetchall(_MEMBERS_SQL, [keys])
         backend.execute("DELETE FROM events WHERE event_key = ANY(?)", [keys])
-        backend.insert_rows("events", schema.columns("events"), aggregate_events(members))
+        backend.insert_rows(
+            "events", schema.columns("events"), aggregate_events(members)
+        )
 
     # -- reading -----------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         """True when a document with this id is stored."""
-        _, rows = self._backend.read("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id])
+        _, rows = self._backend.read(
+            "SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]
+        )
         return bool(rows)
 
     def document_ids(self) -> set[str]:
@@ -516,7 +546,11 @@ class Store:
         """
         mode = _check_dedup(dedup)
         where, params = _filters(
-            start=start, end=end, actors=actors, include_negated=include_negated, alias="m."
+            start=start,
+            end=end,
+            actors=actors,
+            include_negated=include_negated,
+            alias="m.",
         )
         if event_key is not None:
             where += " AND k.event_key = ?"
@@ -543,7 +577,9 @@ class Store:
         )
         return _normalise(frame, columns)
 
-    def event_mentions(self, event_key: str, *, dedup: str = "one-a-day") -> list[dict[str, Any]]:
+    def event_mentions(
+        self, event_key: str, *, dedup: str = "one-a-day"
+    ) -> list[dict[str, Any]]:
         """The mentions of one de-duplicated event, with their sentence evidence.
 
         Returns
@@ -554,7 +590,9 @@ class Store:
             ``mention_index``, ``doc_title``, ``doc_date``, ``doc_source``,
             ``doc_url``; dates as ISO strings. Empty if the key is unknown.
         """
-        frame = self.mentions_frame(dedup=dedup, include_negated=True, event_key=event_key)
+        frame = self.mentions_frame(
+            dedup=dedup, include_negated=True, event_key=event_key
+        )
         return [_mention_record(row) for row in frame.to_dict(orient="records")]
 
     def iter_events(
@@ -567,7 +605,11 @@ class Store:
     ) -> Iterator[Event]:
         """Every stored event mention as an :class:`Event` (the JSON Lines schema)."""
         frame = self.mentions_frame(
-            dedup="none", start=start, end=end, actors=actors, include_negated=include_negated
+            dedup="none",
+            start=start,
+            end=end,
+            actors=actors,
+            include_negated=include_negated,
         )
         for row in frame.to_dict(orient="records"):
             yield mention_to_event(_plain_row(row))
@@ -637,9 +679,16 @@ class Store:
         """
         if not sql.strip():
             raise StoreError("empty query; pass one SELECT statement")
-        limit_ms = int(time_limit_ms if time_limit_ms is not None else get_setting("sql_time_limit_ms"))
+        limit_ms = int(
+            time_limit_ms
+            if time_limit_ms is not None
+            else get_setting("sql_time_limit_ms")
+        )
         return self._backend.query(
-            sql, list(params) if params is not None else None, limit=limit, time_limit_ms=limit_ms
+            sql,
+            list(params) if params is not None else None,
+            limit=limit,
+            time_limit_ms=limit_ms,
         )
 
 
@@ -738,7 +787,10 @@ def _remap_quad_class(frame: pd.DataFrame, mapping: str) -> pd.DataFrame:
             f"cannot apply QuadClass mapping {mapping!r}: detente.ontology is unavailable ({e})"
         ) from e
     ontology = get_ontology()
-    table = {code: ontology.quad_class(code, mapping) for code in frame["cameo_code"].unique()}
+    table = {
+        code: ontology.quad_class(code, mapping)
+        for code in frame["cameo_code"].unique()
+    }
     frame["quad_class"] = frame["cameo_code"].map(table).astype("int64")
     frame["quad_class_mapping"] = mapping
     return frame
@@ -779,3 +831,23 @@ def _mention_record(row: dict[str, Any]) -> dict[str, Any]:
         record[key] = plain[key]
     record["doc_date"] = plain["doc_date"].isoformat() if plain["doc_date"] else None
     return record
+
+
+def query(
+    sql: str,
+    params: Sequence[Any] | None = None,
+    *,
+    db: str | Path | None = None,
+    limit: int | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """Run one read-only SQL statement on a store (opened read-only).
+
+    The plain function behind ``detente query``; see :meth:`Store.query`.
+
+    Returns
+    -------
+    (list of str, list of tuple)
+        Column names and rows.
+    """
+    with Store.open(db, read_only=True) as store:
+        return store.query(sql, params, limit=limit)
