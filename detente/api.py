@@ -25,6 +25,9 @@ from .settings import get_setting
 
 logger = logging.getLogger(__name__)
 
+#: Coded articles written to the store per transaction (``Store.add_articles``).
+STORE_BATCH_SIZE = 64
+
 
 @dataclass
 class SkippedInput:
@@ -323,20 +326,10 @@ def code_files(
                 batch_size=batch_size,
                 on_error=failed,
             )
+        sink = _CodedSink(summary, event_store=event_store, out=out, on_article=on_article)
         for article in coded:
-            summary.coded += 1
-            summary.events += len(article.events)
-            if out is not None:
-                for event in article.events:
-                    out.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
-            if event_store is not None:
-                if event_store.add_article(article):
-                    summary.stored += 1
-                else:
-                    summary.already_stored += 1
-            if on_article is not None:
-                on_article(article)
-            article.doc = None  # free the parse: memory must not grow with the corpus
+            sink.add(article)
+        sink.flush()
     return summary
 
 
@@ -372,3 +365,49 @@ def _iter_to_code(
             summary.already_stored += 1
             continue
         yield item
+
+
+class _CodedSink:
+    """Where coded articles go: counts, the JSON Lines output, the store (in
+    batches of :data:`STORE_BATCH_SIZE`, one transaction each) and the
+    progress callback. Each article's parse is dropped once it is stored, so
+    memory does not grow with the corpus."""
+
+    def __init__(
+        self,
+        summary: RunSummary,
+        *,
+        event_store: Any,
+        out: IO[str] | None,
+        on_article: Callable[[Article], None] | None,
+        batch_size: int = STORE_BATCH_SIZE,
+    ) -> None:
+        self.summary = summary
+        self.event_store = event_store
+        self.out = out
+        self.on_article = on_article
+        self.batch_size = batch_size
+        self.pending: list[Article] = []
+
+    def add(self, article: Article) -> None:
+        self.summary.coded += 1
+        self.summary.events += len(article.events)
+        if self.out is not None:
+            for event in article.events:
+                self.out.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
+        self.pending.append(article)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        if self.event_store is not None:
+            written = self.event_store.add_articles(self.pending, batch_size=len(self.pending))
+            self.summary.stored += written
+            self.summary.already_stored += len(self.pending) - written
+        for article in self.pending:
+            if self.on_article is not None:
+                self.on_article(article)
+            article.doc = None  # free the parse: memory must not grow with the corpus
+        self.pending = []

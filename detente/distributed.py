@@ -328,7 +328,7 @@ def code_files_dask(
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
-    from .api import RunSummary, SkippedInput, _iter_to_code
+    from .api import RunSummary, SkippedInput, _CodedSink, _iter_to_code
 
     if partition_size < 1:
         raise ConfigError(f"partition_size {partition_size}: expected at least 1")
@@ -356,6 +356,8 @@ def code_files_dask(
         elif output is not None:
             out = output
 
+        sink = _CodedSink(summary, event_store=event_store, out=out, on_article=on_article)
+
         def load(partition: list[Article], outcome: PartitionResult | BaseException) -> None:
             if isinstance(outcome, BaseException):
                 for article in partition:
@@ -369,18 +371,8 @@ def code_files_dask(
                 skip(origin, reason, "coding")
             source = outcome.payload if outcome.payload is not None else outcome.path
             for article in read_shard(source or b""):
-                summary.coded += 1
-                summary.events += len(article.events)
-                if out is not None:
-                    for event in article.events:
-                        out.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
-                if event_store is not None:
-                    if event_store.add_article(article):
-                        summary.stored += 1
-                    else:
-                        summary.already_stored += 1
-                if on_article is not None:
-                    on_article(article)
+                sink.add(article)
+            sink.flush()
 
         client = stack.enter_context(_client(scheduler))
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)

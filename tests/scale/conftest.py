@@ -39,19 +39,23 @@ class Run:
 
     summary: Any
     records: list[dict[str, Any]]
-    stored: list[dict[str, Any]]
+    stored: dict[str, list[dict[str, Any]]]
     documents: int
 
 
-def stored_events(db: Path) -> tuple[list[dict[str, Any]], int]:
-    """The store's events (sorted by id, as plain dicts) and its number of documents."""
+def stored_events(db: Path) -> tuple[dict[str, list[dict[str, Any]]], int]:
+    """The store's events in every de-duplication mode (plain dicts, sorted by
+    key) and its number of documents."""
+    from detente.dedup import DEDUP_MODES
     from detente.store import Store
 
+    stored: dict[str, list[dict[str, Any]]] = {}
     with Store.open(str(db)) as store:
-        frame = store.events_frame(dedup="none")
-        documents = store.document_count()
-    records = frame.sort_values("event_id").to_dict("records")
-    return [_plain(record) for record in records], documents
+        for mode in DEDUP_MODES:
+            frame = store.events_frame(dedup=mode, include_negated=True)
+            stored[mode] = [_plain(r) for r in frame.to_dict("records")]
+        documents = int(store.counts()["documents"])
+    return stored, documents
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
