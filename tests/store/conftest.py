@@ -71,15 +71,23 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     try:
         subprocess.run(
-            _as_db_user([initdb, "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8"]),
+            _as_db_user(
+                [initdb, "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8"]
+            ),
             check=True,
             capture_output=True,
         )
         subprocess.run(
             _as_db_user(
                 [
-                    pg_ctl, "-D", str(data), "-l", str(data / "server.log"), "-w",
-                    "-o", f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off",
+                    pg_ctl,
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(data / "server.log"),
+                    "-w",
+                    "-o",
+                    f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off",
                     "start",
                 ]
             ),

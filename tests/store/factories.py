@@ -47,7 +47,9 @@ def make_event(
     tone: float | None = 0.0,
     negated: bool = False,
 ) -> Event:
-    root, goldstein, quad, plover, verb = CODES.get(code, (code[:2], 0.0, 1, "CONSULT", "met"))
+    root, goldstein, quad, plover, verb = CODES.get(
+        code, (code[:2], 0.0, 1, "CONSULT", "met")
+    )
     text = sentence or f"{source} {verb} {target}."
     return Event(
         doc_id=doc_id,
@@ -153,7 +155,14 @@ def sample_corpus(n: int = 200, *, seed: int = 7) -> list[Article]:
             reports = [(source, target, code, reported.isoformat())]
             if rng.random() < 0.3:  # a second, unrelated event in the same article
                 other = rng.sample(ACTORS, 2)
-                reports.append((other[0], other[1], rng.choice(sorted(CODES)), published.isoformat()))
+                reports.append(
+                    (
+                        other[0],
+                        other[1],
+                        rng.choice(sorted(CODES)),
+                        published.isoformat(),
+                    )
+                )
             if rng.random() < 0.2:  # the same event told twice in one article
                 reports.append(reports[0])
             same_text = rng.random() < 0.6

@@ -22,7 +22,9 @@ def _frames(store: Store) -> dict[str, pd.DataFrame]:
         frame = store.events_frame(dedup=mode, include_negated=True)
         frames[mode] = frame.sort_values("event_key").reset_index(drop=True)
     mentions = store.mentions_frame(dedup="story", include_negated=True)
-    frames["mentions"] = mentions.sort_values(["doc_id", "mention_index"]).reset_index(drop=True)
+    frames["mentions"] = mentions.sort_values(["doc_id", "mention_index"]).reset_index(
+        drop=True
+    )
     return frames
 
 
@@ -39,7 +41,9 @@ def test_store_backends_agree_on_200_articles(tmp_path, postgres_url, corpus):
     events = duck_counts["events"]
     assert events["none"] > max(events["one-a-day"], events["story"])
     for name in duck_frames:
-        pd.testing.assert_frame_equal(duck_frames[name], pg_frames[name], check_exact=False, obj=name)
+        pd.testing.assert_frame_equal(
+            duck_frames[name], pg_frames[name], check_exact=False, obj=name
+        )
 
 
 def test_store_backends_agree_article_by_article(tmp_path, postgres_url, corpus):
@@ -53,4 +57,6 @@ def test_store_backends_agree_article_by_article(tmp_path, postgres_url, corpus)
             pg.add_article(article)
         found = _frames(pg)
     for name in expected:
-        pd.testing.assert_frame_equal(expected[name], found[name], check_exact=False, obj=name)
+        pd.testing.assert_frame_equal(
+            expected[name], found[name], check_exact=False, obj=name
+        )

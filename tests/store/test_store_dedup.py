@@ -24,19 +24,59 @@ MAY1, MAY2 = dt.date(2024, 5, 1), dt.date(2024, 5, 2)
 
 def _corpus():
     """a1..a3 reprint one wire story; a4 is independent; a5 shares a1's title."""
+
     def report(date):
         return [(*EVENT, date.isoformat())]
 
     return [
         # Reuters tells the event twice in one article.
-        make_article("a1", MAY1, report(MAY1) * 2, source="Reuters", title="China, Russia hold talks in Moscow", extra=WIRE),
-        make_article("a2", MAY1, report(MAY1), source="AP", title="Talks in Moscow", extra=WIRE),
+        make_article(
+            "a1",
+            MAY1,
+            report(MAY1) * 2,
+            source="Reuters",
+            title="China, Russia hold talks in Moscow",
+            extra=WIRE,
+        ),
+        make_article(
+            "a2", MAY1, report(MAY1), source="AP", title="Talks in Moscow", extra=WIRE
+        ),
         # The next day, AP runs the wire story again with the event dated May 2.
-        make_article("a3", MAY2, report(MAY2), source="AP", title="Moscow talks continue", extra=WIRE + " Updated."),
-        make_article("a4", MAY1, report(MAY1), source="AFP", title="Other take", extra="An entirely independent account of the day in Moscow by another reporter " * 3),
-        make_article("a5", dt.date(2024, 5, 3), report(dt.date(2024, 5, 2)), source="TASS", title="China, Russia hold talks in Moscow!", extra="Different words altogether, written by a separate desk for this outlet " * 3),
+        make_article(
+            "a3",
+            MAY2,
+            report(MAY2),
+            source="AP",
+            title="Moscow talks continue",
+            extra=WIRE + " Updated.",
+        ),
+        make_article(
+            "a4",
+            MAY1,
+            report(MAY1),
+            source="AFP",
+            title="Other take",
+            extra="An entirely independent account of the day in Moscow by another reporter "
+            * 3,
+        ),
+        make_article(
+            "a5",
+            dt.date(2024, 5, 3),
+            report(dt.date(2024, 5, 2)),
+            source="TASS",
+            title="China, Russia hold talks in Moscow!",
+            extra="Different words altogether, written by a separate desk for this outlet "
+            * 3,
+        ),
         # Three days later: never the same story event.
-        make_article("a6", dt.date(2024, 5, 5), report(dt.date(2024, 5, 5)), source="Reuters", title="China, Russia hold talks in Moscow", extra=WIRE),
+        make_article(
+            "a6",
+            dt.date(2024, 5, 5),
+            report(dt.date(2024, 5, 5)),
+            source="Reuters",
+            title="China, Russia hold talks in Moscow",
+            extra=WIRE,
+        ),
     ]
 
 
@@ -66,7 +106,9 @@ def test_dedup_one_a_day_merges_same_dyad_code_and_date(filled: Store):
     assert sorted(frame.event_date.dt.day) == [1, 2, 5]
     may1 = _row(frame, {"a1", "a2", "a4"}, filled, "one-a-day")
     assert (may1.num_mentions, may1.num_documents, may1.num_sources) == (4, 3, 3)
-    assert may1.first_seen == pd.Timestamp(MAY1) and may1.last_seen == pd.Timestamp(MAY1)
+    assert may1.first_seen == pd.Timestamp(MAY1) and may1.last_seen == pd.Timestamp(
+        MAY1
+    )
     may2 = _row(frame, {"a3", "a5"}, filled, "one-a-day")
     assert (may2.num_mentions, may2.num_documents, may2.num_sources) == (2, 2, 2)
     assert may2.last_seen == pd.Timestamp(2024, 5, 3)
@@ -94,15 +136,25 @@ def test_dedup_story_does_not_depend_on_insertion_order(tmp_path):
             for article in corpus:
                 store.add_article(article)
             frames.append(store.events_frame(dedup="story").sort_values("event_key"))
-    columns = ["event_key", "num_mentions", "num_documents", "num_sources", "first_seen", "last_seen"]
+    columns = [
+        "event_key",
+        "num_mentions",
+        "num_documents",
+        "num_sources",
+        "first_seen",
+        "last_seen",
+    ]
     pd.testing.assert_frame_equal(
-        frames[0][columns].reset_index(drop=True), frames[1][columns].reset_index(drop=True)
+        frames[0][columns].reset_index(drop=True),
+        frames[1][columns].reset_index(drop=True),
     )
 
 
 def test_dedup_tone_is_the_mean_of_the_mentioning_sentences(store: Store):
     store.add_article(make_article("p", MAY1, [(*EVENT, "2024-05-01")], tone=4.0))
-    store.add_article(make_article("q", MAY1, [(*EVENT, "2024-05-01")], tone=-2.0, source="AP"))
+    store.add_article(
+        make_article("q", MAY1, [(*EVENT, "2024-05-01")], tone=-2.0, source="AP")
+    )
     assert store.events_frame().tone.tolist() == [pytest.approx(1.0)]
 
 
@@ -124,13 +176,18 @@ def test_dedup_signature_similarity_tracks_jaccard():
         dedup.text_signature(WIRE), dedup.text_signature(WIRE + " Updated at noon.")
     )
     far = dedup.signature_similarity(
-        dedup.text_signature(WIRE), dedup.text_signature("A different story about football results " * 4)
+        dedup.text_signature(WIRE),
+        dedup.text_signature("A different story about football results " * 4),
     )
     assert near >= dedup.STORY_MIN_JACCARD > far
 
 
 def test_dedup_in_memory_one_a_day_groups_events():
-    article = make_article("x", MAY1, [(*EVENT, "2024-05-01")] * 3 + [("GBR", "FRAGOV", "040", "2024-05-01")])
+    article = make_article(
+        "x",
+        MAY1,
+        [(*EVENT, "2024-05-01")] * 3 + [("GBR", "FRAGOV", "040", "2024-05-01")],
+    )
     groups = dedup.dedup_events(article.events, mode="one-a-day")
     assert [len(g) for g in groups] == [3, 1]
     assert len(dedup.dedup_events(article.events, mode="none")) == 4

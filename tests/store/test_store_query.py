@@ -15,14 +15,17 @@ from .factories import make_article
 @pytest.fixture
 def filled(any_store: Store) -> Store:
     any_store.add_article(
-        make_article("d1", dt.date(2024, 5, 1), [("CHNGOV", "RUSGOV", "040", "2024-05-01")])
+        make_article(
+            "d1", dt.date(2024, 5, 1), [("CHNGOV", "RUSGOV", "040", "2024-05-01")]
+        )
     )
     return any_store
 
 
 def test_store_query_returns_columns_and_rows(filled: Store):
     columns, rows = filled.query(
-        "SELECT source_actor, target_actor FROM events WHERE dedup_mode = ?", ["one-a-day"]
+        "SELECT source_actor, target_actor FROM events WHERE dedup_mode = ?",
+        ["one-a-day"],
     )
     assert columns == ["source_actor", "target_actor"]
     assert rows == [("CHNGOV", "RUSGOV")]
@@ -34,7 +37,10 @@ def test_store_query_limit(filled: Store):
 
 
 def test_store_query_percent_in_a_literal_with_params(filled: Store):
-    _, rows = filled.query("SELECT count(*) FROM events WHERE source_actor LIKE 'CHN%' AND dedup_mode = ?", ["none"])
+    _, rows = filled.query(
+        "SELECT count(*) FROM events WHERE source_actor LIKE 'CHN%' AND dedup_mode = ?",
+        ["none"],
+    )
     assert rows == [(1,)]
 
 
@@ -73,9 +79,7 @@ def test_store_query_on_a_read_only_store(duckdb_path):
 
 
 def test_store_query_stops_at_the_time_limit(any_store: Store):
-    slow = (
-        "SELECT count(*) FROM generate_series(1, 100000000) a, generate_series(1, 1000) b"
-    )
+    slow = "SELECT count(*) FROM generate_series(1, 100000000) a, generate_series(1, 1000) b"
     with pytest.raises(StoreError, match="time limit of 200 ms"):
         any_store.query(slow, time_limit_ms=200)
     # The store stays usable after an interrupted query.

@@ -24,13 +24,27 @@ def _article():
     article.author = "A. Writer"
     article.actor_mentions = [
         ActorMention(
-            text="China", start=0, end=5, token_start=0, token_end=1, sentence_index=0,
-            actor=Actor(code="CHNGOV", country="CHN", name="China", role="GOV", kind="country"),
+            text="China",
+            start=0,
+            end=5,
+            token_start=0,
+            token_end=1,
+            sentence_index=0,
+            actor=Actor(
+                code="CHNGOV", country="CHN", name="China", role="GOV", kind="country"
+            ),
             rule="dictionary:name",
         ),
         ActorMention(
-            text="the envoy", start=30, end=39, token_start=6, token_end=8, sentence_index=1,
-            actor=None, rule="unresolved", country_guess="USA",
+            text="the envoy",
+            start=30,
+            end=39,
+            token_start=6,
+            token_end=8,
+            sentence_index=1,
+            actor=None,
+            rule="unresolved",
+            country_guess="USA",
         ),
     ]
     article.events[0].modality = "reported"
@@ -49,16 +63,22 @@ def test_store_roundtrip_events_come_back_as_written(any_store: Store):
         assert stored[event.event_id].to_record() == event.to_record()
 
 
-def test_store_roundtrip_document_keeps_metadata_sentences_and_mentions(any_store: Store):
+def test_store_roundtrip_document_keeps_metadata_sentences_and_mentions(
+    any_store: Store,
+):
     any_store.add_article(_article())
     document = any_store.document("doc-1")
     assert document is not None
-    assert (document["title"], document["date"], document["author"], document["source"]) == (
-        "China and Russia hold talks", "2024-05-02", "A. Writer", "Reuters"
-    )
+    assert (
+        document["title"],
+        document["date"],
+        document["author"],
+        document["source"],
+    ) == ("China and Russia hold talks", "2024-05-02", "A. Writer", "Reuters")
     assert document["tone"] == pytest.approx(-1.5)
     assert [s["text"] for s in document["sentences"]] == [
-        "CHNGOV held talks with RUSGOV.", "USAGOV criticised IRN."
+        "CHNGOV held talks with RUSGOV.",
+        "USAGOV criticised IRN.",
     ]
     resolved = [m["resolved"] for m in document["actor_mentions"]]
     assert resolved == [True, False]
@@ -74,7 +94,11 @@ def test_store_roundtrip_events_frame_has_the_contract_columns(any_store: Store)
     assert tuple(frame.columns) == EVENT_FRAME_COLUMNS
     assert str(frame["event_date"].dtype) == "datetime64[ns]"
     row = frame.iloc[0]
-    assert (row.source_actor, row.target_actor, row.cameo_code) == ("CHNGOV", "RUSGOV", "040")
+    assert (row.source_actor, row.target_actor, row.cameo_code) == (
+        "CHNGOV",
+        "RUSGOV",
+        "040",
+    )
     assert row.dedup_mode == "one-a-day"
     assert row.quad_class_mapping == "gdelt.v1"
 
@@ -96,7 +120,9 @@ def test_store_reopen_read_only_sees_the_data(duckdb_path):
         assert reader.has_document("doc-1")
         assert reader.document_ids() == {"doc-1"}
         with pytest.raises(Exception, match="read-only"):
-            reader.add_article(make_article("doc-2", None, [("GBR", "FRAGOV", "040", None)]))
+            reader.add_article(
+                make_article("doc-2", None, [("GBR", "FRAGOV", "040", None)])
+            )
 
 
 def test_store_event_with_foreign_doc_id_is_refused(store: Store):
@@ -127,9 +153,13 @@ def test_store_events_frame_filters(store: Store):
 
 
 def test_store_negated_events_are_excluded_by_default(store: Store):
-    article = make_article("d1", dt.date(2024, 5, 1), [("CHNGOV", "RUSGOV", "040", "2024-05-01")])
+    article = make_article(
+        "d1", dt.date(2024, 5, 1), [("CHNGOV", "RUSGOV", "040", "2024-05-01")]
+    )
     article.events.append(
-        make_event("d1", "USAGOV", "IRN", "040", "2024-05-01", negated=True, sentence_index=1)
+        make_event(
+            "d1", "USAGOV", "IRN", "040", "2024-05-01", negated=True, sentence_index=1
+        )
     )
     store.add_article(article)
     assert list(store.events_frame().source_actor) == ["CHNGOV"]
@@ -146,7 +176,9 @@ def test_store_bad_event_date_names_the_document(store: Store, bad: str):
 
 def test_store_import_events_creates_minimal_documents(any_store: Store):
     events = [
-        make_event("ext-1", "CHNGOV", "RUSGOV", "040", "2024-05-01", source_name="Xinhua"),
+        make_event(
+            "ext-1", "CHNGOV", "RUSGOV", "040", "2024-05-01", source_name="Xinhua"
+        ),
         make_event("ext-1", "USAGOV", "IRN", "111", "2024-05-02", sentence_index=1),
         make_event("ext-2", "GBR", "FRAGOV", "057", "2024-05-03"),
     ]
@@ -155,14 +187,27 @@ def test_store_import_events_creates_minimal_documents(any_store: Store):
     document = any_store.document("ext-1")
     assert document is not None
     assert (document["date"], document["input_format"], document["origin"]) == (
-        "2024-05-01", "import", "test.jsonl"
+        "2024-05-01",
+        "import",
+        "test.jsonl",
     )
     assert len(any_store.events_frame()) == 3
 
 
 def test_store_event_mentions_give_the_evidence(store: Store):
-    store.add_article(make_article("a", dt.date(2024, 5, 1), [("CHNGOV", "RUSGOV", "040", "2024-05-01")]))
-    store.add_article(make_article("b", dt.date(2024, 5, 1), [("CHNGOV", "RUSGOV", "040", "2024-05-01")], source="AP"))
+    store.add_article(
+        make_article(
+            "a", dt.date(2024, 5, 1), [("CHNGOV", "RUSGOV", "040", "2024-05-01")]
+        )
+    )
+    store.add_article(
+        make_article(
+            "b",
+            dt.date(2024, 5, 1),
+            [("CHNGOV", "RUSGOV", "040", "2024-05-01")],
+            source="AP",
+        )
+    )
     key = store.events_frame().event_key.iloc[0]
     mentions = store.event_mentions(key)
     assert [m["doc_id"] for m in mentions] == ["a", "b"]

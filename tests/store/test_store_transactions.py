@@ -16,7 +16,10 @@ def _article(doc_id: str = "doc-1"):
     return make_article(
         doc_id,
         dt.date(2024, 5, 1),
-        [("CHNGOV", "RUSGOV", "040", "2024-05-01"), ("USAGOV", "IRN", "111", "2024-05-01")],
+        [
+            ("CHNGOV", "RUSGOV", "040", "2024-05-01"),
+            ("USAGOV", "IRN", "111", "2024-05-01"),
+        ],
     )
 
 
