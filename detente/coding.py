@@ -67,6 +67,7 @@ __all__ = ["EventCoder", "make_event_coder"]
 CONFIDENCE = {"pattern": 0.9, "default": 0.7, "nominal": 0.6, "wrapped": 0.85}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 OBLIGATION_AUX = {"must", "should", "ought"}
+CONDITIONAL_MARKS = {"if", "unless"}
 #: Verb tokens that are not predicates: auxiliaries, participles used as adjectives
 #: ("occupied territories"), "according to".
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "det", "case"}
@@ -226,6 +227,12 @@ class EventCoder:
                 frame = self._wrapped_frame(verb, wrapper, comp, inner, index)
                 consumed.add(comp.i)
                 consumed.update(c.i for c in comp.conjuncts if c.pos_ in VERB_POS)
+                # purpose clauses of the intended act are intended too ("to protect")
+                consumed.update(
+                    c.i
+                    for c in comp.children
+                    if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
+                )
                 if frame is not None:
                     frames.append(frame)
                     consumed.add(verb.i)
@@ -565,8 +572,14 @@ class EventCoder:
                 return "future", None
             if auxes & HYPOTHETICAL_AUX:
                 return "hypothetical", None
-            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return "conditional", None
+            for clause in node.children:
+                # "If talks fail, X imposes sanctions": the if-clause hangs off the verb
+                if clause.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children
+                ):
+                    return "conditional", None
             if node.dep_ not in {"xcomp", "conj"} or node.head is node:
                 break
             node = node.head

@@ -36,13 +36,19 @@ class MentionIndex:
 
 
 def is_reciprocal(token: Token) -> bool:
-    """``each other`` / ``one another``."""
-    if token.lower_ == "other":
-        return any(c.lower_ == "each" for c in token.children) or (
-            token.i > 0 and token.doc[token.i - 1].lower_ == "each"
+    """``each other`` / ``one another`` (either word may be the parse's head)."""
+    pairs = {"other": "each", "another": "one"}
+    word = token.lower_
+    if word in pairs:
+        partner = pairs[word]
+        return any(c.lower_ == partner for c in token.children) or (
+            token.i > 0 and token.doc[token.i - 1].lower_ == partner
         )
-    if token.lower_ == "another":
-        return token.i > 0 and token.doc[token.i - 1].lower_ == "one"
+    if word in {"each", "one"}:
+        partner = "other" if word == "each" else "another"
+        return any(c.lower_ == partner for c in token.children) or (
+            token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == partner
+        )
     return False
 
 
