@@ -305,6 +305,7 @@ def code_files(
                 include=include,
                 exclude=exclude,
                 max_chars=max_chars,
+                own_files=(output, (db or get_setting("db")) if store else None),
             )
 
         def failed(article: Article, error: DetenteError) -> None:
@@ -343,16 +344,20 @@ def _iter_to_code(
     include: Sequence[str],
     exclude: Sequence[str],
     max_chars: int | None,
+    own_files: Sequence[str | Path | IO[str] | None] = (),
 ) -> Iterator[Article]:
     """Ingested articles still to code: skips are recorded, and documents
-    already in ``event_store`` (when given) are counted and left out."""
+    already in ``event_store`` (when given) are counted and left out.
+
+    ``own_files`` (the output file, the store) are never read as inputs, even
+    when they sit in an input folder."""
     from .ingest import Skipped, iter_articles
 
     for item in iter_articles(
         inputs,
         input_format=input_format,
         include=include,
-        exclude=exclude,
+        exclude=[*exclude, *_own_file_globs(inputs, own_files)],
         max_chars=max_chars,
     ):
         if isinstance(item, Skipped):
@@ -365,6 +370,29 @@ def _iter_to_code(
             summary.already_stored += 1
             continue
         yield item
+
+
+def _own_file_globs(
+    inputs: Sequence[str | Path], own_files: Sequence[str | Path | IO[str] | None]
+) -> list[str]:
+    """Exclude globs for our own output and store files inside input folders."""
+    import glob
+
+    paths = []
+    for own in own_files:
+        if isinstance(own, (str, Path)) and "://" not in str(own):
+            path = Path(own).resolve()
+            paths += [path, path.with_name(path.name + ".wal")]
+    globs = []
+    for entry in inputs:
+        folder = Path(entry)
+        if str(entry) == "-" or not folder.is_dir():
+            continue
+        folder = folder.resolve()
+        for path in paths:
+            if path.is_relative_to(folder):
+                globs.append(glob.escape(path.relative_to(folder).as_posix()))
+    return globs
 
 
 class _CodedSink:

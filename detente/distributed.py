@@ -386,6 +386,7 @@ def code_files_dask(
             include=include,
             exclude=exclude,
             max_chars=max_chars,
+            own_files=(output, (db or get_setting("db")) if store else None),
         )
         partitions = enumerate(_partitions(articles, partition_size))
         held: dict[int, list[Article]] = {}

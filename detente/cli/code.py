@@ -33,7 +33,7 @@ def code_cli(
     batch_size: int | None = typer.Option(None, "--batch-size", help="Documents per parse batch."),
     show: bool = typer.Option(False, "--show", help="Print a table of the events and dyads found."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (errors still go to stderr)."),
-    allow_skips: bool = typer.Option(False, "--allow-skips", help="Exit 0 even when some inputs were skipped."),
+    allow_skips: bool = typer.Option(False, "--allow-skips", help="Exit 0 even when some inputs were skipped or read with warnings."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes for coding; 0 = one per core (default: setting jobs, 1)."),
     dask: str | None = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS|local:N", help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or local:N worker processes."),
     shard_dir: Path | None = typer.Option(None, "--shard-dir", help="With --dask: folder shared by the workers for the Parquet shards (kept; a rerun resumes from them)."),
@@ -87,7 +87,8 @@ def code_cli(
         _print_events(shown)
     if not quiet:
         _print_summary(summary, time.perf_counter() - started)
-    if summary.skipped and not allow_skips:
+    # a document read with a fallback (e.g. a wrong encoding) is reported like a skip
+    if (summary.skipped or summary.warnings) and not allow_skips:
         raise typer.Exit(EXIT_SKIPPED)
 
 
