@@ -64,7 +64,6 @@ def generate_store(path: Path, events: int) -> float:
     goldstein = "[" + ", ".join(str(c[1]) for c in CODES) + "]"
     quads = "[" + ", ".join(str(c[2]) for c in CODES) + "]"
     plover = "[" + ", ".join(f"'{c[3]}'" for c in CODES) + "]"
-    n_docs = max(1, events // 10)
     # Event i: mention (doc i // 10, index i % 10); dates spread over ten years
     # and sorted, as a store filled day after day would be.
     con.execute(
@@ -73,9 +72,9 @@ def generate_store(path: Path, events: int) -> float:
         SELECT i,
                'd-' || substr(md5(i::VARCHAR), 1, 16) AS event_key,
                DATE '2015-01-01' + CAST(floor(i * 3650.0 / {events}) AS INTEGER) AS event_date,
-               {countries}[1 + (hash(i, 1) % {len(COUNTRIES)})::INTEGER] AS src,
-               {countries}[1 + (hash(i, 2) % {len(COUNTRIES)})::INTEGER] AS tgt,
-               1 + (hash(i, 3) % {len(CODES)})::INTEGER AS c,
+               {countries}[1 + (hash(i) % {len(COUNTRIES)})::INTEGER] AS src,
+               {countries}[1 + ((hash(i) // 1000) % {len(COUNTRIES)})::INTEGER] AS tgt,
+               1 + ((hash(i) // 1000000) % {len(CODES)})::INTEGER AS c,
                'b' || (i // 10)::VARCHAR AS doc_id,
                (i % 10)::INTEGER AS mention_index
         FROM range({events}) t(i)
@@ -121,7 +120,7 @@ def generate_store(path: Path, events: int) -> float:
         """
     )
     con.execute(
-        f"""
+        """
         INSERT INTO documents (doc_id, title, date, date_source, date_raw, author, source,
             url, language, origin, input_format, tone, n_sentences, n_events, title_key,
             text_signature, stored_at)
@@ -134,7 +133,6 @@ def generate_store(path: Path, events: int) -> float:
     con.execute("DROP TABLE gen")
     con.execute("CHECKPOINT")
     con.close()
-    assert n_docs > 0
     return time.perf_counter() - started
 
 
@@ -151,10 +149,12 @@ async def time_paging(db: Path, *, repeats: int) -> list[tuple[str, float, float
     app = create_app(str(db))
     transport = httpx.ASGITransport(app=app)
     results = []
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://bench"
+    ) as client:
         first = (await client.get("/api/events", params={"limit": 100})).json()
         key = first["events"][0]["event_key"]
-        # Cursors 100 and 5,000 pages deep: keyset pages cost what page 1 does.
+        # Cursors 10,000 and 59,000 rows deep: keyset pages cost what page 1 does.
         cursor = first["next_cursor"]
         for _ in range(99):
             cursor = (
@@ -169,15 +169,19 @@ async def time_paging(db: Path, *, repeats: int) -> list[tuple[str, float, float
             ("first page (100)", "/api/events", {"limit": 100}),
             ("page 1000 (max)", "/api/events", {"limit": 1000}),
             ("keyset page 101", "/api/events", {"limit": 100, "cursor": cursor}),
-            ("offset 10,000 (max)", "/api/events", {"limit": 100, "offset": 10_000}),
-            ("keyset page 5001", "/api/events", {"limit": 100, "cursor": deep}),
+            ("offset 1,000 (max)", "/api/events", {"limit": 100, "offset": 1_000}),
+            ("keyset row 59,000", "/api/events", {"limit": 100, "cursor": deep}),
             ("actor=USA", "/api/events", {"limit": 100, "actor": "USA"}),
             ("dyad USA,CHN", "/api/events", {"limit": 100, "dyad": "USA,CHN"}),
             (
                 "quad 4 + one year",
                 "/api/events",
-                {"limit": 100, "quad_class": 4, "date_from": "2020-01-01",
-                 "date_to": "2020-12-31"},
+                {
+                    "limit": 100,
+                    "quad_class": 4,
+                    "date_from": "2020-01-01",
+                    "date_to": "2020-12-31",
+                },
             ),
             ("count=true", "/api/events", {"limit": 100, "count": "true"}),
             ("text q=report 99999", "/api/events", {"limit": 100, "q": "report 99999"}),
@@ -193,8 +197,12 @@ async def time_paging(db: Path, *, repeats: int) -> list[tuple[str, float, float
                 timings.append((time.perf_counter() - started) * 1000)
                 response.raise_for_status()
                 body = response.json()
-                rows = len(body.get("events", body.get("documents", body.get("mentions", []))))
-            results.append((name, statistics.median(timings), _percentile(timings, 95), rows))
+                rows = len(
+                    body.get("events", body.get("documents", body.get("mentions", [])))
+                )
+            results.append(
+                (name, statistics.median(timings), _percentile(timings, 95), rows)
+            )
     app.state.detente.queries.close()
     return results
 
@@ -213,7 +221,10 @@ async def load_test(
     detente = Path(sys.executable).with_name("detente")
     command = [str(detente), "serve", "--db", str(db), "--port", str(port)]
     server = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -226,7 +237,9 @@ async def load_test(
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start: " + server.stderr.read().decode())
+                    raise SystemExit(
+                        "the server did not start: " + server.stderr.read().decode()
+                    )
                 await asyncio.sleep(0.2)
             first = (await probe.get("/api/events", params={"limit": 50})).json()
         keys = [e["event_key"] for e in first["events"]]
@@ -242,8 +255,12 @@ async def load_test(
                 return "/api/events", {"limit": 50, "cursor": first["next_cursor"]}
             if roll < 0.75:
                 year = rng.randint(2015, 2024)
-                return "/api/events", {"limit": 50, "date_from": f"{year}-01-01",
-                                       "date_to": f"{year}-03-31", "quad_class": 4}
+                return "/api/events", {
+                    "limit": 50,
+                    "date_from": f"{year}-01-01",
+                    "date_to": f"{year}-03-31",
+                    "quad_class": 4,
+                }
             if roll < 0.9:
                 return f"/api/events/{rng.choice(keys)}", {}
             return "/api/documents", {"limit": 50}
@@ -288,7 +305,9 @@ async def load_test(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--db", type=Path, default=None, help="store path (default: temp)")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="store path (default: temp)"
+    )
     parser.add_argument("--reuse", action="store_true", help="reuse --db if it exists")
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--requests", type=int, default=2000)
@@ -307,9 +326,13 @@ def main() -> int:
     else:
         seconds = generate_store(db, args.events)
         size = db.stat().st_size / 1e6
-        print(f"generated {args.events:,} events into {db} in {seconds:.1f} s ({size:.0f} MB)")
+        print(
+            f"generated {args.events:,} events into {db} in {seconds:.1f} s ({size:.0f} MB)"
+        )
 
-    print(f"\nevent paging in process (median / p95 of {args.repeats}; goal < {GOAL_MS:.0f} ms)")
+    print(
+        f"\nevent paging in process (median / p95 of {args.repeats}; goal < {GOAL_MS:.0f} ms)"
+    )
     print(f"{'case':28} {'median ms':>10} {'p95 ms':>10} {'rows':>6}  goal")
     for name, median, p95, rows in asyncio.run(time_paging(db, repeats=args.repeats)):
         verdict = "ok" if median < GOAL_MS else "SLOW"

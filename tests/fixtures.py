@@ -14,7 +14,8 @@ character spans and actor mentions, stored through ``Store.add_article``.
 The data spans January to June 2024 and draws two camps: USA, IND, WST and
 IGOWHO cooperate with each other and quarrel with CHN, RUS and IRN, which
 cooperate among themselves. One event is reported twice on one day (so
-one-a-day de-duplication merges it), one sentence is negated.
+one-a-day de-duplication merges it), one sentence is negated and one event
+has no date.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class Coded:
     code: str | None = None
     negated: bool = False
     event_date: str | None = None  # default: the article date
+    undated: bool = False  # no event date at all (event_date None)
 
 
 def country_of(code: str) -> str:
@@ -157,7 +159,7 @@ def make_article(
                 goldstein=goldstein,
                 quad_class=quad_class,
                 plover_type=plover,
-                event_date=coded.event_date or date,
+                event_date=None if coded.undated else coded.event_date or date,
                 negated=coded.negated,
                 rule=f"fixture.{coded.code}",
                 coder="lexicon",
@@ -169,7 +171,13 @@ def make_article(
                 target_span=(start + t_lo, start + t_hi),
                 verb_text=sentence[v_lo:v_hi],
                 verb_span=(start + v_lo, start + v_hi),
-                event_date_source="text" if coded.event_date else "article",
+                event_date_source=(
+                    "none"
+                    if coded.undated
+                    else "text"
+                    if coded.event_date
+                    else "article"
+                ),
                 source_name=source,
                 url=f"https://news.example/{doc_id}",
                 tone=0.4 if quad_class <= 2 else -0.5,
@@ -259,6 +267,11 @@ def sample_articles() -> list[Article]:
                 c(
                     "{s:IGOWHO The World Health Organization} {v:delivered} medical supplies to {t:UKR Ukraine}.",
                     "073",
+                ),
+                c(
+                    "{s:IGOWHO Its experts} had earlier {v:met} {t:CHN Chinese} health officials.",
+                    "042",
+                    undated=True,
                 ),
             ],
         ),

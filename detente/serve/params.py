@@ -21,6 +21,9 @@ ActorCode = Annotated[
         description="An actor code (CHNGOV) or country/bloc code (CHN, IGO, WST).",
     ),
 ]
+#: Deepest ``offset`` accepted: deeper pages must use the keyset cursor,
+#: which costs the same on page 10,000 as on page 1.
+MAX_OFFSET = 1_000
 DedupMode = Literal["one-a-day", "none", "story"]
 Period = Literal["day", "week", "month", "quarter", "year"]
 Level = Literal["country", "actor"]
@@ -49,7 +52,7 @@ class PageParams(QueryModel):
 
     limit: int = Field(50, ge=1, description="Rows a page, at most max_page_size.")
     offset: int = Field(
-        0, ge=0, le=1_000_000, description="Rows to skip (prefer cursor)."
+        0, ge=0, description=f"Rows to skip, at most {MAX_OFFSET} (page with cursor)."
     )
     cursor: str | None = Field(
         None, max_length=400, description="The next_cursor of the previous page."
@@ -101,7 +104,7 @@ class ActorParams(QueryModel):
     """Filters of the actor list."""
 
     limit: int = Field(100, ge=1)
-    offset: int = Field(0, ge=0, le=1_000_000)
+    offset: int = Field(0, ge=0)
     country: ActorCode | None = None
     prefix: str | None = Field(None, pattern=r"^[A-Za-z0-9]{1,32}$")
     dedup: DedupMode = Field(default_factory=default_dedup)

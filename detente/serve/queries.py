@@ -112,10 +112,30 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "n_events",
 )
 
-# Keyset order needs a total order: undated events sort as the oldest.
-_NO_DATE = dt.date(1, 1, 1)
-_EVENT_DATE = "COALESCE(e.event_date, DATE '0001-01-01')"
-_DOC_DATE = "COALESCE(d.date, DATE '0001-01-01')"
+
+def like_pattern(text: str) -> str:
+    """A case-insensitive substring pattern for ``ILIKE ? ESCAPE '\\'``."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def keyset_after(
+    date_column: str, key_column: str, last_date: Any, last_key: str
+) -> tuple[str, list[Any]]:
+    """The WHERE fragment of the rows after (last_date, last_key).
+
+    The order is ``date DESC NULLS LAST, key DESC``. The fragment is written
+    so that DuckDB can still push the top-N bound into its scan (a
+    ``COALESCE`` in the ORDER BY made first pages ten times slower on 1 M
+    events).
+    """
+    if last_date is None:
+        return f"({date_column} IS NULL AND {key_column} < ?)", [last_key]
+    return (
+        f"(({date_column} <= ? AND ({date_column} < ? OR {key_column} < ?)) "
+        f"OR {date_column} IS NULL)",
+        [last_date, last_date, last_key],
+    )
 
 
 @dataclass(frozen=True)
@@ -156,13 +176,17 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, *, kind: str) -> tuple[dt.date, str]:
+def decode_cursor(cursor: str, *, kind: str) -> tuple[dt.date | None, str]:
     """Read a cursor made by :func:`encode_cursor`; 400 if it was tampered with."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
         date_text, key = values
-        return dt.date.fromisoformat(date_text), str(key)
+        if not isinstance(key, str):
+            raise TypeError("key is not a string")
+        return (
+            dt.date.fromisoformat(date_text) if date_text is not None else None
+        ), key
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as e:
         raise ApiError(
             400,
@@ -218,9 +242,9 @@ def _event_where(flt: EventFilter) -> tuple[list[str], list[Any]]:
             "EXISTS (SELECT 1 FROM event_keys k JOIN event_mentions m "
             "ON m.doc_id = k.doc_id AND m.mention_index = k.mention_index "
             "WHERE k.dedup_mode = e.dedup_mode AND k.event_key = e.event_key "
-            "AND strpos(lower(m.sentence), lower(?)) > 0)"
+            "AND m.sentence ILIKE ? ESCAPE '\\')"
         )
-        params.append(flt.text)
+        params.append(like_pattern(flt.text))
     return clauses, params
 
 
@@ -296,23 +320,22 @@ class Queries:
             total = int(counted[0]["n"]) if counted else 0
         if cursor:
             last_date, last_key = decode_cursor(cursor, kind="events")
-            clauses.append(
-                f"({_EVENT_DATE} < ? OR ({_EVENT_DATE} = ? AND e.event_key < ?))"
+            clause, values = keyset_after(
+                "e.event_date", "e.event_key", last_date, last_key
             )
-            params += [last_date, last_date, last_key]
+            clauses.append(clause)
+            params += values
         columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         sql = (
             f"SELECT {columns} FROM events e WHERE {' AND '.join(clauses)} "
-            f"ORDER BY {_EVENT_DATE} DESC, e.event_key DESC LIMIT ? OFFSET ?"
+            "ORDER BY e.event_date DESC NULLS LAST, e.event_key DESC LIMIT ? OFFSET ?"
         )
         rows = self.run(sql, [*params, limit + 1, offset])
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
             last = rows[-1]
-            next_cursor = encode_cursor(
-                [last["event_date"] or _NO_DATE, last["event_key"]]
-            )
+            next_cursor = encode_cursor([last["event_date"], last["event_key"]])
         return Page(rows=rows, next_cursor=next_cursor, total=total)
 
     def event(self, event_key: str, *, dedup: str) -> dict[str, Any] | None:
@@ -363,24 +386,23 @@ class Queries:
             clauses.append("d.date <= ?")
             params.append(date_to)
         if text:
-            clauses.append("strpos(lower(d.title), lower(?)) > 0")
-            params.append(text)
+            clauses.append("d.title ILIKE ? ESCAPE '\\'")
+            params.append(like_pattern(text))
         if cursor:
             last_date, last_key = decode_cursor(cursor, kind="documents")
-            clauses.append(f"({_DOC_DATE} < ? OR ({_DOC_DATE} = ? AND d.doc_id < ?))")
-            params += [last_date, last_date, last_key]
+            clause, values = keyset_after("d.date", "d.doc_id", last_date, last_key)
+            clauses.append(clause)
+            params += values
         columns = ", ".join(f"d.{c}" for c in DOCUMENT_COLUMNS)
         rows = self.run(
             f"SELECT {columns} FROM documents d WHERE {' AND '.join(clauses)} "
-            f"ORDER BY {_DOC_DATE} DESC, d.doc_id DESC LIMIT ? OFFSET ?",
+            "ORDER BY d.date DESC NULLS LAST, d.doc_id DESC LIMIT ? OFFSET ?",
             [*params, limit + 1, offset],
         )
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
-            next_cursor = encode_cursor(
-                [rows[-1]["date"] or _NO_DATE, rows[-1]["doc_id"]]
-            )
+            next_cursor = encode_cursor([rows[-1]["date"], rows[-1]["doc_id"]])
         return Page(rows=rows, next_cursor=next_cursor)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,6 +36,21 @@ def json_twin_url(request: Request) -> str:
     query = urlencode(list(request.query_params.multi_items()))
     path = "/api/overview" if request.url.path == "/" else "/api" + request.url.path
     return path + (f"?{query}" if query else "")
+
+
+def _json_route(view: Callable[..., Any], status_code: int) -> Callable[..., Any]:
+    """Serve the view's dict as JSON directly.
+
+    Views return JSON-ready dicts already, so FastAPI's own encoding pass
+    (``jsonable_encoder``) would only repeat the work: it doubled the time of
+    a 1,000-event page.
+    """
+
+    @functools.wraps(view)
+    def json_view(*args: Any, **kwargs: Any) -> JSONResponse:
+        return JSONResponse(view(*args, **kwargs), status_code=status_code)
+
+    return json_view
 
 
 class Site:
@@ -65,7 +80,7 @@ class Site:
             json_path = api_path or "/api" + path
             self.router.add_api_route(
                 json_path,
-                view,
+                _json_route(view, 200),
                 methods=["GET"],
                 tags=list(tags),
                 summary=title,
@@ -108,7 +123,7 @@ class Site:
                 extra["status_code"] = status_code
             self.router.add_api_route(
                 path,
-                view,
+                _json_route(view, status_code or 200),
                 methods=list(methods),
                 tags=list(tags),
                 summary=title,

@@ -25,6 +25,7 @@ from ..errors import AnalysisError, DetenteError
 from ..settings import SETTINGS, get_setting
 from .evidence import evidence_segments, relative_spans
 from .params import (
+    MAX_OFFSET,
     ActorParams,
     DedupMode,
     DocumentIn,
@@ -77,13 +78,19 @@ def state_of(request: Request) -> ServeState:
     return request.app.state.detente  # type: ignore[no-any-return]
 
 
-def _check_limit(limit: int) -> None:
+def _check_page(limit: int, offset: int = 0) -> None:
     largest = int(get_setting("max_page_size"))
     if limit > largest:
         raise ApiError(
             400,
             f"limit={limit} is larger than max_page_size={largest}; ask for at most "
             f"{largest} rows and follow next_cursor for more",
+        )
+    if offset > MAX_OFFSET:
+        raise ApiError(
+            400,
+            f"offset={offset} is deeper than {MAX_OFFSET}; page with cursor instead "
+            "(pass the next_cursor of each page)",
         )
 
 
@@ -183,7 +190,7 @@ def events_view(
     Page with ``cursor`` (the ``next_cursor`` of the previous page) for
     constant-time paging; ``offset`` works for small jumps.
     """
-    _check_limit(params.limit)
+    _check_page(params.limit, params.offset)
     _check_range(params.date_from, params.date_to)
     page = state_of(request).queries.events(
         _event_filter(params),
@@ -246,7 +253,7 @@ def documents_view(
     request: Request, params: Annotated[DocumentParams, Query()]
 ) -> dict[str, Any]:
     """Stored documents, newest first."""
-    _check_limit(params.limit)
+    _check_page(params.limit, params.offset)
     _check_range(params.date_from, params.date_to)
     page = state_of(request).queries.documents(
         limit=params.limit,
@@ -365,7 +372,7 @@ def actors_view(
     request: Request, params: Annotated[ActorParams, Query()]
 ) -> dict[str, Any]:
     """Actors with their event counts as source and target."""
-    _check_limit(params.limit)
+    _check_page(params.limit, params.offset)
     rows = state_of(request).queries.actors(
         dedup=params.dedup,
         limit=params.limit,

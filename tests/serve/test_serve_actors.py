@@ -8,7 +8,7 @@ from .conftest import assert_error_shape
 def test_actors_count_both_roles(client):
     actors = {a["actor"]: a for a in client.get("/api/actors").json()["actors"]}
     assert actors["IGOWHO"]["country"] == "IGO"
-    assert actors["IGOWHO"]["as_source"] == 2 and actors["IGOWHO"]["as_target"] == 0
+    assert actors["IGOWHO"]["as_source"] == 3 and actors["IGOWHO"]["as_target"] == 0
     assert all(a["events"] == a["as_source"] + a["as_target"] for a in actors.values())
 
 

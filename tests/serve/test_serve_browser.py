@@ -243,7 +243,7 @@ def test_network_view_colours_nodes_by_bloc(page):
 
 def test_front_page_links_to_a_working_dyad(page):
     page.goto(page.server_url + "/")
-    assert page.locator("#count-events").text_content() == "30"
+    assert page.locator("#count-events").text_content() == "31"
     page.click("table.dyads a:text('timeline')")
     page.wait_for_selector("#dyad-chart .main-svg")
     assert _bar_count(page) > 0

@@ -15,16 +15,18 @@ def _all_events(client, **params) -> list[dict]:
 
 def test_events_lists_every_one_a_day_event_newest_first(client):
     events = _all_events(client)
-    # 31 coded sentences; the two reports of the February sanctions merge.
-    assert len(events) == 30
+    # 32 coded sentences; the two reports of the February sanctions merge.
+    assert len(events) == 31
     dates = [e["event_date"] for e in events]
-    assert dates == sorted(dates, reverse=True)
+    # Newest first; the undated event comes last.
+    assert dates[-1] is None
+    assert dates[:-1] == sorted(dates[:-1], reverse=True)
     assert {e["dedup_mode"] for e in events} == {"one-a-day"}
 
 
 @pytest.mark.parametrize(
     ("dedup", "expected"),
-    [("none", 31), ("one-a-day", 30), ("story", 31)],
+    [("none", 32), ("one-a-day", 31), ("story", 32)],
     ids=["none-keeps-every-mention", "one-a-day-merges-same-day", "story"],
 )
 def test_events_dedup_mode_changes_the_count(client, dedup, expected):
@@ -51,7 +53,7 @@ def test_events_dedup_mode_changes_the_count(client, dedup, expected):
         ({"plover_type": "sanction"}, lambda e: e["plover_type"] == "SANCTION"),
         (
             {"date_from": "2024-03-01", "date_to": "2024-03-31"},
-            lambda e: "2024-03-01" <= e["event_date"] <= "2024-03-31",
+            lambda e: "2024-03-01" <= (e["event_date"] or "") <= "2024-03-31",
         ),
     ],
     ids=[
@@ -106,6 +108,18 @@ def test_events_cursor_pages_cover_every_event_once(client):
     assert seen == everything
 
 
+def test_events_cursor_pages_past_the_undated_events(client):
+    everything = [e["event_key"] for e in _all_events(client, actor="IGOWHO")]
+    first = client.get("/api/events", params={"actor": "IGOWHO", "limit": 2}).json()
+    second = client.get(
+        "/api/events",
+        params={"actor": "IGOWHO", "limit": 2, "cursor": first["next_cursor"]},
+    ).json()
+    assert second["events"][-1]["event_date"] is None
+    assert [e["event_key"] for e in first["events"] + second["events"]] == everything
+    assert second["next_cursor"] is None
+
+
 def test_events_next_url_keeps_the_filters(client):
     body = client.get("/api/events", params={"limit": 2, "actor": "USA"}).json()
     assert "actor=USA" in body["next_url"] and "cursor=" in body["next_url"]
@@ -137,6 +151,7 @@ def test_events_offset_skips_rows(client):
         ({"dedup": "weekly"}, 422, "dedup"),
         ({"soruce": "USA"}, 422, "soruce"),
         ({"cursor": "not-a-cursor"}, 400, "cursor"),
+        ({"offset": 2_000}, 400, "cursor"),
         ({"source": "U S A"}, 422, "source"),
     ],
     ids=[
@@ -149,6 +164,7 @@ def test_events_offset_skips_rows(client):
         "unknown-dedup-mode",
         "misspelt-parameter",
         "tampered-cursor",
+        "offset-too-deep",
         "actor-code-with-spaces",
     ],
 )

@@ -62,7 +62,7 @@ def test_overview_counts_the_store(client, articles):
     body = client.get("/api/overview").json()
     assert body["counts"]["documents"] == len(articles)
     assert body["counts"]["mentions"] == sum(len(a.events) for a in articles)
-    assert body["counts"]["events"] == 30
+    assert body["counts"]["events"] == 31
     assert (body["counts"]["first_date"], body["counts"]["last_date"]) == (
         "2024-01-09",
         "2024-06-26",
