@@ -14,6 +14,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,7 +51,7 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_server() -> Iterator[str]:
     """URL of a PostgreSQL server (its maintenance database)."""
     url = os.environ.get("DETENTE_TEST_POSTGRES")
     if url:
@@ -62,11 +63,14 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert initdb is not None and pg_ctl is not None
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         _unavailable("running as root without runuser")
-    data = tmp_path_factory.mktemp("pg") / "data"
+    # pytest's tmp folders are private to the user (0700); as root the server
+    # runs as `postgres`, which needs a folder it can reach.
+    base = Path(tempfile.mkdtemp(prefix="detente-pg-"))
+    base.chmod(0o755)
+    data = base / "data"
     data.mkdir(mode=0o700)
     if os.geteuid() == 0:
         shutil.chown(data, "postgres")
-        os.chmod(data.parent, 0o755)
     user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
     port = _free_port()
     try:
@@ -95,6 +99,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             capture_output=True,
         )
     except subprocess.CalledProcessError as e:
+        shutil.rmtree(base, ignore_errors=True)
         _unavailable(f"could not start a throwaway server: {e.stderr.decode()[-500:]}")
     try:
         yield f"postgresql://{user}@127.0.0.1:{port}/postgres"
@@ -104,6 +109,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             check=False,
             capture_output=True,
         )
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture
