@@ -161,8 +161,61 @@ def _triangles(graph: nx.Graph) -> list[tuple[str, str, str]]:
     return found
 
 
-def frustration_partition(graph: nx.Graph, *, weighted: bool = False) -> Frustration:
+#: Seconds the solver may spend on one connected component.
+DEFAULT_TIME_LIMIT = 30.0
+
+
+def _solve_component(
+    signed: nx.Graph, nodes: list[str], *, weighted: bool, time_limit: float
+) -> tuple[dict[str, int], bool]:
+    """The MILP of the module docstring on one connected component."""
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = list(signed.subgraph(nodes).edges(data=True))
+    n, m = len(nodes), len(edges)
+    matrix = np.zeros((2 * m, n + m))
+    lower = np.zeros(2 * m)
+    cost = np.zeros(n + m)
+    for k, (u, v, data) in enumerate(edges):
+        i, j, f = index[u], index[v], n + k
+        if data["sign"] > 0:
+            # f >= x_i - x_j and f >= x_j - x_i
+            matrix[2 * k, [f, i, j]] = [1, -1, 1]
+            matrix[2 * k + 1, [f, i, j]] = [1, 1, -1]
+        else:
+            # f >= x_i + x_j - 1 and f >= 1 - x_i - x_j
+            matrix[2 * k, [f, i, j]] = [1, -1, -1]
+            matrix[2 * k + 1, [f, i, j]] = [1, 1, 1]
+            lower[2 * k], lower[2 * k + 1] = -1, 1
+        cost[f] = data["weight"] if weighted else 1.0
+    upper = np.ones(n + m)
+    # The two camps can be swapped: fix the side of the busiest node.
+    upper[index[max(nodes, key=lambda x: (signed.degree(x), str(x)))]] = 0.0
+    # With binary x the optimal f are 0/1 anyway, so only x is declared integer.
+    result = milp(
+        cost,
+        integrality=np.concatenate([np.ones(n), np.zeros(m)]),
+        bounds=Bounds(np.zeros(n + m), upper),
+        constraints=LinearConstraint(matrix, lower, np.inf),
+        options={"time_limit": time_limit},
+    )
+    if result.x is None:
+        raise AnalysisError(
+            f"the frustration solver found no solution in {time_limit:.0f} s "
+            f"({result.message}); raise --min-events to shrink the network"
+        )
+    x = np.round(result.x[:n]).astype(int)
+    return {node: int(x[index[node]]) for node in nodes}, bool(result.status == 0)
+
+
+def frustration_partition(
+    graph: nx.Graph, *, weighted: bool = False, time_limit: float = DEFAULT_TIME_LIMIT
+) -> Frustration:
     """Solve the exact frustration index as a binary linear program.
+
+    Nodes of degree one never need a frustrated edge, so they are pruned
+    (repeatedly) before solving, and each connected component of what
+    remains (the 2-core) is solved on its own; the pruned nodes are then
+    placed on the side that satisfies their edge.
 
     Parameters
     ----------
@@ -170,6 +223,9 @@ def frustration_partition(graph: nx.Graph, *, weighted: bool = False) -> Frustra
         A signed graph (edge ``sign`` ±1 and ``weight``; zero signs ignored).
     weighted:
         Minimise total ``|weight|`` of frustrated edges instead of their number.
+    time_limit:
+        Seconds per component; if the solver stops there, the value is an
+        upper bound and ``optimal`` is False.
 
     Returns
     -------
@@ -177,53 +233,36 @@ def frustration_partition(graph: nx.Graph, *, weighted: bool = False) -> Frustra
         The value, the 0/1 sides of the nodes, and the frustrated edges.
     """
     signed = signed_subgraph(graph)
-    nodes = sorted(signed.nodes, key=str)
-    edges = [(u, v, d) for u, v, d in signed.edges(data=True)]
-    if not edges:
-        return Frustration(0.0, {node: 0 for node in nodes}, [], True)
-    index = {node: i for i, node in enumerate(nodes)}
-    n, m = len(nodes), len(edges)
-    rows = []
-    lower = []
-    for k, (u, v, data) in enumerate(edges):
-        i, j, f = index[u], index[v], n + k
-        row1 = np.zeros(n + m)
-        row2 = np.zeros(n + m)
-        if data["sign"] > 0:
-            # f >= x_i - x_j and f >= x_j - x_i
-            row1[[f, i, j]] = [1, -1, 1]
-            row2[[f, i, j]] = [1, 1, -1]
-            lower += [0, 0]
-        else:
-            # f >= x_i + x_j - 1 and f >= 1 - x_i - x_j
-            row1[[f, i, j]] = [1, -1, -1]
-            row2[[f, i, j]] = [1, 1, 1]
-            lower += [-1, 1]
-        rows += [row1, row2]
-    cost = np.zeros(n + m)
-    for k, (_, _, data) in enumerate(edges):
-        cost[n + k] = data["weight"] if weighted else 1.0
-    upper = np.ones(n + m)
-    # Symmetry: the two camps can be swapped; fix the side of one node per component.
-    for component in nx.connected_components(signed):
-        upper[index[min(component, key=str)]] = 0.0
-    result = milp(
-        cost,
-        integrality=np.ones(n + m),
-        bounds=Bounds(np.zeros(n + m), upper),
-        constraints=LinearConstraint(np.array(rows), np.array(lower), np.inf),
-        options={"time_limit": 60.0},
-    )
-    if result.x is None:
-        raise AnalysisError(
-            f"the frustration solver found no solution ({result.message}); "
-            "try a smaller network (raise --min-events)"
+    core = signed.copy()
+    pruned: list[tuple[str, str | None, int]] = []
+    leaves = [node for node in core if core.degree(node) <= 1]
+    while leaves:
+        for node in leaves:
+            if node not in core or core.degree(node) > 1:
+                continue
+            neighbours = list(core[node])
+            if neighbours:
+                pruned.append((node, neighbours[0], core[node][neighbours[0]]["sign"]))
+            else:
+                pruned.append((node, None, 0))
+            core.remove_node(node)
+        leaves = [node for node in core if core.degree(node) <= 1]
+    partition: dict[str, int] = {}
+    optimal = True
+    for component in sorted(nx.connected_components(core), key=lambda c: min(map(str, c))):
+        sides, solved = _solve_component(
+            core, sorted(component, key=str), weighted=weighted, time_limit=time_limit
         )
-    x = np.round(result.x).astype(int)
-    partition = {node: int(x[index[node]]) for node in nodes}
+        partition.update(sides)
+        optimal = optimal and solved
+    for node, neighbour, sign in reversed(pruned):
+        if neighbour is None:
+            partition[node] = 0
+        else:
+            partition[node] = partition[neighbour] if sign > 0 else 1 - partition[neighbour]
     frustrated = [
         (u, v)
-        for u, v, data in edges
+        for u, v, data in signed.edges(data=True)
         if (partition[u] == partition[v]) != (data["sign"] > 0)
     ]
     value = (
@@ -231,7 +270,7 @@ def frustration_partition(graph: nx.Graph, *, weighted: bool = False) -> Frustra
         if weighted
         else float(len(frustrated))
     )
-    return Frustration(value, partition, frustrated, bool(result.status == 0))
+    return Frustration(value, partition, frustrated, optimal)
 
 
 def _walk_balance(signed: nx.Graph) -> tuple[float | None, dict[str, float]]:

@@ -58,10 +58,19 @@ def _brute_force(graph: nx.Graph) -> int:
     return best
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_frustration_matches_brute_force_on_random_graphs(seed):
+@pytest.mark.parametrize(
+    ("seed", "density"),
+    [
+        pytest.param(1, 0.6, id="dense-1"),
+        pytest.param(2, 0.6, id="dense-2"),
+        pytest.param(3, 0.6, id="dense-3"),
+        pytest.param(4, 0.25, id="sparse-with-leaves-4"),
+        pytest.param(5, 0.25, id="sparse-with-leaves-5"),
+    ],
+)
+def test_frustration_matches_brute_force_on_random_graphs(seed, density):
     rng = np.random.default_rng(seed)
-    graph = nx.gnp_random_graph(9, 0.6, seed=seed)
+    graph = nx.gnp_random_graph(11, density, seed=seed)
     for u, v in graph.edges:
         sign = int(rng.choice([-1, 1]))
         graph[u][v].update(sign=sign, weight=float(sign * rng.integers(1, 5)))
