@@ -149,7 +149,9 @@ class Backend:
         with self.transaction():
             for statement in schema.create_statements():
                 self.execute(statement)
-            rows = self.fetchall("SELECT value FROM meta WHERE key = ?", ["schema_version"])
+            rows = self.fetchall(
+                "SELECT value FROM meta WHERE key = ?", ["schema_version"]
+            )
             if not rows:
                 self.execute(
                     "INSERT INTO meta (key, value) VALUES (?, ?)",
@@ -293,7 +295,10 @@ class DuckDBBackend(Backend):
             raise StoreError(f"store {self.display}: cannot write {table}: {e}") from e
 
     def _cursor(self) -> Any:
-        return self._con.cursor()
+        # One cursor (a DuckDB connection of its own) per read, so threads
+        # (the API's workers) never share one; creating it is serialised.
+        with self._read_lock:
+            return self._con.cursor()
 
     def read(
         self, sql: str, params: Sequence[Any] | None = None
@@ -346,7 +351,9 @@ class DuckDBBackend(Backend):
             try:
                 result = cursor.execute(sql, params)
                 columns = [d[0] for d in result.description or []]
-                rows = result.fetchmany(limit) if limit is not None else result.fetchall()
+                rows = (
+                    result.fetchmany(limit) if limit is not None else result.fetchall()
+                )
             except self._duckdb.InterruptException as e:
                 raise StoreError(
                     f"query stopped after the time limit of {time_limit_ms} ms; narrow "
@@ -451,7 +458,9 @@ class PostgresBackend(Backend):
         connection = self._write_connection()
         try:
             with connection.cursor() as cursor:
-                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                with cursor.copy(
+                    f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+                ) as copy:
                     for row in rows:
                         copy.write_row(row)
         except self._psycopg.Error as e:
@@ -484,14 +493,20 @@ class PostgresBackend(Backend):
         with self._read_lock:
             try:
                 with self._reader.transaction():
-                    self._reader.execute(f"SET LOCAL statement_timeout = {int(time_limit_ms)}")
+                    self._reader.execute(
+                        f"SET LOCAL statement_timeout = {int(time_limit_ms)}"
+                    )
                     # A prepared statement holds exactly one command, so
                     # "SELECT 1; DELETE ..." cannot slip a second one in.
                     cursor = self._reader.execute(
                         _qmark_to_format(sql) if params else sql, params, prepare=True
                     )
                     columns = [d.name for d in cursor.description or []]
-                    rows = cursor.fetchmany(limit) if limit is not None else cursor.fetchall()
+                    rows = (
+                        cursor.fetchmany(limit)
+                        if limit is not None
+                        else cursor.fetchall()
+                    )
                     return columns, rows
             except psycopg.errors.ReadOnlySqlTransaction as e:
                 raise StoreError(

@@ -101,7 +101,9 @@ def _sentence_rows(article: Article) -> list[tuple[Any, ...]]:
     if article.doc is not None:
         for index, sent in enumerate(article.doc.sents):
             tone = tones[index] if index < len(tones) else None
-            rows.append((article.doc_id, index, sent.start_char, sent.end_char, sent.text, tone))
+            rows.append(
+                (article.doc_id, index, sent.start_char, sent.end_char, sent.text, tone)
+            )
         return rows
     # No parse (hand-built or imported articles): keep the sentences events cite.
     seen: dict[int, Event] = {}
@@ -110,7 +112,9 @@ def _sentence_rows(article: Article) -> list[tuple[Any, ...]]:
     for index in sorted(seen):
         event = seen[index]
         tone = tones[index] if index < len(tones) else event.tone
-        rows.append((article.doc_id, index, event.span[0], event.span[1], event.sentence, tone))
+        rows.append(
+            (article.doc_id, index, event.span[0], event.span[1], event.sentence, tone)
+        )
     return rows
 
 
@@ -196,7 +200,10 @@ def imported_rows(
     """Rows of a minimal document holding events coded elsewhere (no text)."""
     dates = [
         d
-        for d in (parse_date(e.event_date, what=f"document {doc_id}, event {e.event_id}") for e in events)
+        for d in (
+            parse_date(e.event_date, what=f"document {doc_id}, event {e.event_id}")
+            for e in events
+        )
         if d is not None
     ]
     first = events[0]
