@@ -63,7 +63,6 @@ def export_cli(
 ) -> None:
     """Export the de-duplicated events (and mentions) of the store."""
     target = output or _DEFAULT_OUTPUT.get(output_format, "-")
-    options = {"header": header} if header else {}
     written = export_events(
         target,
         format=output_format,
@@ -74,7 +73,7 @@ def export_cli(
         end=end,
         actors=actors or None,
         include_negated=include_negated,
-        **options,
+        header=header,
     )
     for path in written:
         err_console.print(f"wrote {path}", highlight=False)
