@@ -249,7 +249,9 @@ def frustration_partition(
         leaves = [node for node in core if core.degree(node) <= 1]
     partition: dict[str, int] = {}
     optimal = True
-    for component in sorted(nx.connected_components(core), key=lambda c: min(map(str, c))):
+    for component in sorted(
+        nx.connected_components(core), key=lambda c: min(map(str, c))
+    ):
         sides, solved = _solve_component(
             core, sorted(component, key=str), weighted=weighted, time_limit=time_limit
         )
@@ -259,7 +261,9 @@ def frustration_partition(
         if neighbour is None:
             partition[node] = 0
         else:
-            partition[node] = partition[neighbour] if sign > 0 else 1 - partition[neighbour]
+            partition[node] = (
+                partition[neighbour] if sign > 0 else 1 - partition[neighbour]
+            )
     frustrated = [
         (u, v)
         for u, v, data in signed.edges(data=True)

@@ -379,7 +379,7 @@ def build_report(
     sections: list[Section] = [
         Section(
             "Claim",
-            [claim.title] + ([f"“{claim.quote}”"] if claim.quote else []),
+            [f"“{claim.quote}”"] if claim.quote else [],
             table=claim.structured(),
         ),
         Section("Verdict", [VERDICT_WORDS[outcome.verdict], outcome.summary]),

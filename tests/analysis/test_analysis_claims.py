@@ -86,3 +86,11 @@ def test_too_little_data_is_insufficient(name):
     outcome = run_claim(load_claim(name), triangle_events(weeks=6))
     assert outcome.verdict == "insufficient data"
     assert outcome.summary.startswith("Insufficient data")
+
+
+def test_package_exports_are_sorted_and_importable():
+    import detente.analysis as analysis
+
+    assert analysis.__all__ == sorted(analysis.__all__)
+    for name in analysis.__all__:
+        assert getattr(analysis, name) is not None
