@@ -352,12 +352,11 @@ class EventCoder:
                     targets, reciprocal = self._targets(match, index, speakers, patient=patient)
                 sources, recode_class, modality = speakers, "demand", "asserted"
             elif speakers and (not sources or _same_actors(sources, speakers)):
-                # "X said it would/had ...": the speaker is the actor
+                # "X said it would/had ...": the speaker is the actor; "would" in a
+                # reported clause is the future seen from the past
                 sources = speakers
-                if modality == "future":
-                    recode_class = None
-                    modality = "intended"
-                    code = self.tables.recode("intend", code) if code and "03" <= code[:2] <= "08" else code
+                if self._would(verb):
+                    modality = "future"
             elif modality == "asserted":
                 modality = "reported"
         if not sources:
@@ -535,6 +534,9 @@ class EventCoder:
             if wrapper is not None and wrapper.cls == "report":
                 return node.head
         return None
+
+    def _would(self, verb: Any) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children)
 
     def _obligation(self, verb: Any) -> bool:
         """``must`` / ``should`` / ``has to`` / ``needs to`` on the verb or its governor."""

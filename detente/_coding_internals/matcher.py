@@ -11,6 +11,7 @@ from .lexicon import Lexicon, Pattern, Phrase, PrepConstraint, norm
 Token = Any  # spacy.tokens.Token
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
+TIME_ENTITIES = {"DATE", "TIME"}
 #: Nouns that stand for a quantity or a form of their "of" object.
 CONTAINER_NOUNS = {
     "part", "round", "rounds", "series", "package", "set", "wave", "number",
@@ -106,9 +107,12 @@ def match_prep(constraint: PrepConstraint, anchors: Iterable[Token]) -> Token | 
         for prep in prep_children(anchor):
             if prep.lower_ not in constraint.preps and prep.lemma_.lower() not in constraint.preps:
                 continue
-            if not constraint.objects:
-                return prep
             pobj = _pobj(prep)
+            if not constraint.objects:
+                # "telephoned X on Tuesday": a time phrase is not the pattern's phrase
+                if pobj is not None and pobj.ent_type_ in TIME_ENTITIES:
+                    continue
+                return prep
             if pobj is None:
                 continue
             if any(phrase_matches(phrase, pobj) for phrase in constraint.objects):
