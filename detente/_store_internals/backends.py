@@ -493,6 +493,9 @@ class PostgresBackend(Backend):
         with self._read_lock:
             try:
                 with self._reader.transaction():
+                    # Explicitly read-only, whatever an earlier query did to
+                    # the session defaults (set_config is a SELECT).
+                    self._reader.execute("SET TRANSACTION READ ONLY")
                     self._reader.execute(
                         f"SET LOCAL statement_timeout = {int(time_limit_ms)}"
                     )

@@ -67,6 +67,17 @@ def test_store_query_refuses_a_write_hidden_after_a_select(filled: Store):
     assert filled.counts()["events"]["none"] == 1
 
 
+def test_store_query_cannot_switch_read_only_off(filled: Store):
+    if filled.backend != "postgresql":
+        pytest.skip("set_config is PostgreSQL's")
+    filled.query("SELECT set_config('default_transaction_read_only', 'off', false)")
+    with pytest.raises(StoreError, match="read-only"):
+        filled.query("DELETE FROM events")
+    with pytest.raises(StoreError):
+        filled.query("SELECT set_config('transaction_read_only', 'off', true)")
+    assert filled.counts()["events"]["none"] == 1
+
+
 def test_store_query_on_a_read_only_store(duckdb_path):
     with Store.open(duckdb_path) as store:
         store.add_article(make_article("d1", None, [("GBR", "FRAGOV", "040", None)]))
