@@ -68,6 +68,8 @@ CONFIDENCE = {"pattern": 0.9, "default": 0.7, "nominal": 0.6, "wrapped": 0.85}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 CONDITIONAL_MARKS = {"if", "unless"}
+#: Roots whose report by a speaker is an accusation (or a claim of responsibility).
+VIOLENT_ROOTS = {"17", "18", "19", "20"}
 #: Verb tokens that are not predicates: auxiliaries, participles used as adjectives
 #: ("occupied territories"), "according to".
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "det", "case"}
@@ -383,11 +385,7 @@ class EventCoder:
         if not targets:
             wrapper = self.tables.wrapper_for(verb, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
-                for comp in self._complements(verb):
-                    slot, comp_patient = args.subject_slot(comp)
-                    targets = args.collect(slot or comp_patient, index, exclude=sources)
-                    if targets:
-                        break
+                code, targets = self._statement(verb, code, sources, index)
         return _Frame(
             verb=verb,
             code=code,
@@ -523,6 +521,33 @@ class EventCoder:
                     return args.collect(speaker_slot, index), patient
             node = node.head
         return sources, patient
+
+    def _statement(
+        self, verb: Any, code: str, sources: list[ActorMention], index: args.MentionIndex
+    ) -> tuple[str, list[ActorMention]]:
+        """Code and target of a speech verb from the clause it reports.
+
+        The target is the reported clause's actor. Reporting violence (roots
+        17-20) by another actor is an accusation (112); by the speaker itself,
+        a claim of responsibility (015), as the CAMEO codebook has it.
+        """
+        for comp in self._complements(verb):
+            if comp.dep_ != "ccomp":
+                continue
+            slot, patient = args.subject_slot(comp)
+            actors = args.collect(slot or patient, index)
+            targets = [m for m in actors if m not in sources]
+            inner = best_verb_match(self.lexicon, comp)
+            violent = inner is not None and inner.pattern.code[:2] in VIOLENT_ROOTS
+            if violent and code[:2] == "01" and not self._negated(comp):
+                if actors and _same_actors(actors, sources):
+                    others, _ = self._targets(inner, index, sources)
+                    return "015", others
+                if targets:
+                    return "112", targets
+            if targets:
+                return code, targets
+        return code, []
 
     def _reporting_verb(self, verb: Any) -> Any:
         """The speech verb whose reported clause ``verb`` heads, if any."""

@@ -98,11 +98,12 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        """How many constraints the pattern has (more specific patterns win)."""
+        """How many constraints the pattern has (more specific patterns win).
+
+        Modifiers of the matched object phrase add to this at match time.
+        """
         score = 3 if self.particle else 0
-        score += 4 * bool(self.objects) + max(
-            (len(o.modifiers) for o in self.objects), default=0
-        )
+        score += 4 * bool(self.objects)
         for constraint in self.preps:
             score += 2 + 2 * bool(constraint.objects)
         return score

@@ -30,12 +30,18 @@ class Match:
     object: Token | None = None
     particle: Token | None = None
     preps: list[Token] = field(default_factory=list)  # the matched prep tokens
+    modifiers: int = 0  # modifiers of the matched object phrase ("trade" in "trade war")
 
     @property
-    def score(self) -> tuple[int, int]:
-        # a governing verb + act noun (wrappers x acts) beats a same-size pattern
+    def score(self) -> tuple[bool, int, int]:
+        """Ranking key: constrained patterns first, then file priority, then size.
+
+        Our curated files beat the converted PETRARCH2 patterns whenever both
+        constrain the match; a governing verb + act noun beats a same-size pattern.
+        """
         bonus = 1 if "wrapper" in self.pattern.flags else 0
-        return (self.pattern.specificity + bonus, self.pattern.priority)
+        size = self.pattern.specificity + self.modifiers + bonus
+        return (size > 0, self.pattern.priority, size)
 
     @property
     def tokens(self) -> list[Token]:
@@ -144,8 +150,10 @@ def try_pattern(pattern: Pattern, verb: Token) -> Match | None:
             return None
     if pattern.objects:
         for cand in object_candidates(verb):
-            if any(phrase_matches(p, cand) for p in pattern.objects):
+            matched = [p for p in pattern.objects if phrase_matches(p, cand)]
+            if matched:
                 match.object = cand
+                match.modifiers = max(len(p.modifiers) for p in matched)
                 break
         else:
             return None
