@@ -94,7 +94,12 @@ def story_key(doc_id: str, mention_index: int) -> str:
 
 def story_group(event: Event) -> tuple[str, str, str, bool]:
     """The fields two mentions must share to be one ``story`` event."""
-    return (event.source_actor, event.target_actor, event.cameo_code, bool(event.negated))
+    return (
+        event.source_actor,
+        event.target_actor,
+        event.cameo_code,
+        bool(event.negated),
+    )
 
 
 def dates_close(a: dt.date | None, b: dt.date | None) -> bool:
@@ -129,7 +134,9 @@ def text_signature(text: str) -> str:
     if not grams:
         return ""
     hashed = np.frombuffer(
-        b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams),
+        b"".join(
+            hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams
+        ),
         dtype="<u8",
     )
     values = hashed[:, None] ^ _SEEDS[None, :]
@@ -149,9 +156,7 @@ def signature_similarity(a: str, b: str) -> float:
     return float(np.mean(left == right))
 
 
-def same_story(
-    doc_a: tuple[str, str, str], doc_b: tuple[str, str, str]
-) -> bool:
+def same_story(doc_a: tuple[str, str, str], doc_b: tuple[str, str, str]) -> bool:
     """Whether two documents ``(doc_id, title_key, text_signature)`` are one story."""
     if doc_a[0] == doc_b[0]:
         return True
@@ -192,7 +197,9 @@ class UnionFind:
         return list(found.values())
 
 
-def dedup_events(events: Sequence[Event], *, mode: str = "one-a-day") -> list[list[Event]]:
+def dedup_events(
+    events: Sequence[Event], *, mode: str = "one-a-day"
+) -> list[list[Event]]:
     """Group in-memory events by ``mode`` (``none`` or ``one-a-day``).
 
     A store-free helper for callers holding a list of events (e.g. the output
@@ -211,6 +218,10 @@ def dedup_events(events: Sequence[Event], *, mode: str = "one-a-day") -> list[li
         )
     groups: dict[str, list[Event]] = {}
     for position, event in enumerate(events):
-        key = mention_key(event.doc_id, position) if mode == "none" else one_a_day_key(event)
+        key = (
+            mention_key(event.doc_id, position)
+            if mode == "none"
+            else one_a_day_key(event)
+        )
         groups.setdefault(key, []).append(event)
     return list(groups.values())

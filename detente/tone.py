@@ -106,7 +106,9 @@ class ToneScorer:
         weights: list[int] = []
         for sent in article.doc.sents:
             tones.append(self.score(sent.text))
-            weights.append(sum(1 for token in sent if not token.is_punct and not token.is_space))
+            weights.append(
+                sum(1 for token in sent if not token.is_punct and not token.is_space)
+            )
         article.sentence_tones = tones
         article.tone = _weighted_mean(tones, weights)
         for event in article.events:
@@ -129,7 +131,9 @@ def _weighted_mean(values: Sequence[float], weights: Sequence[int]) -> float | N
     total = sum(weights)
     if total == 0:
         return round(math.fsum(values) / len(values), 4)
-    return round(math.fsum(v * w for v, w in zip(values, weights, strict=True)) / total, 4)
+    return round(
+        math.fsum(v * w for v, w in zip(values, weights, strict=True)) / total, 4
+    )
 
 
 @stages.register("detente.tone.v1")
