@@ -34,6 +34,7 @@ from typing import Any
 from ._actors_internals.dictionary import (
     ActorEntry,
     RoleNoun,
+    complete_entry,
     fold,
     is_acronym,
     read_entry_records,
@@ -83,6 +84,8 @@ class ActorDictionary:
         self.entries: dict[str, ActorEntry] = {}
         for entry in entries:
             self._add(entry)
+        for entry in self.entries.values():
+            complete_entry(entry)
         self.roles: dict[str, RoleNoun] = {}
         for role in roles:
             self.roles[role.phrase] = role
@@ -97,9 +100,12 @@ class ActorDictionary:
         if existing is None:
             self.entries[entry.id] = entry
             return
+        if not existing.name:
+            existing.name = entry.name
         for alias in [entry.name, *entry.aliases]:
             if alias and alias not in existing.names:
                 existing.aliases.append(alias)
+        existing.country = existing.country or entry.country
         existing.periods.extend(entry.periods)
         if entry.priority >= existing.priority:
             existing.code = entry.code or existing.code
@@ -239,11 +245,14 @@ class ActorDictionary:
         return result
 
 
-def _rank(entry: ActorEntry, date: dt.date | None) -> tuple[int, int, int, dt.date]:
+def _rank(entry: ActorEntry, date: dt.date | None) -> tuple[int, int, int, int, dt.date]:
+    # Curated and user entries always beat the generated Phoenix ones; among
+    # equals, a role active on the date wins.
+    tier = int(entry.priority > 0)
     active = int(date is not None and any(p.active(date) for p in entry.periods))
     open_ended = int(any(p.end is None for p in entry.periods))
     latest = max((p.end or dt.date.max for p in entry.periods), default=dt.date.min)
-    return (active, entry.priority, open_ended, latest)
+    return (tier, active, entry.priority, open_ended, latest)
 
 
 @functools.lru_cache(maxsize=8)

@@ -248,7 +248,9 @@ def _role_label(code: str) -> str:
     return words
 
 
-def build_phoenix_people(curated_names: set[str]) -> list[dict[str, str]]:
+def build_phoenix_people(
+    curated_names: set[str], country_names: set[str]
+) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     seen_ids: set[str] = set()
     for names, codes, countryinfo in iter_phoenix_blocks(
@@ -270,6 +272,8 @@ def build_phoenix_people(curated_names: set[str]) -> list[dict[str, str]]:
             ends = [end for _, start, end in codes if start or end]
             if ends and all(end and end < "1990-01-01" for end in ends):
                 continue
+        if any(fold(n).lower() in country_names for n in names):
+            continue  # a country block with dated codes (SUN -> UKR): countries.tsv has it
         readable = [
             n if kind == "organisation" and " " not in n and len(n) <= 5 else titlecase(n)
             for n in names
@@ -291,10 +295,9 @@ def build_phoenix_people(curated_names: set[str]) -> list[dict[str, str]]:
         aliases = "|".join(dict.fromkeys(n for n in readable[1:] if n != primary))
         first = True
         for code, start, end in codes:
-            if len(code) < 6 and code[:3] != "IGO":
-                base = code
-            else:
-                base = code[:6]
+            # Country + first role (CHNGOVMIL -> CHNGOV); IGO/IMG/NGO codes name an
+            # organisation in full (IGOUNOHLHWHO).
+            base = code if code[:3] in ("IGO", "IMG", "NGO") or len(code) < 6 else code[:6]
             rows.append({
                 "id": entry_id,
                 "code": base,
@@ -322,6 +325,7 @@ def _plural(words: str) -> str:
     return words + "s"
 
 
+_FUNCTION_WORDS = {"to", "of", "in", "for", "from", "on", "at", "and", "the", "with", "by"}
 _MACRO_RE = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
 
 
@@ -358,6 +362,8 @@ def build_phoenix_roles() -> list[dict[str, str]]:
             words = clean_phrase(phrase).lower()
             if not words or len(words) < 3 or re.search(r"[^a-z .'\-]", words):
                 continue
+            if words.split()[-1] in _FUNCTION_WORDS:
+                continue  # "ambassador to" would swallow the preposition of the text
             role = code[:3]
             rows.setdefault(words, {"phrase": words, "role": role,
                                     "role_label": words, "kind": ""})
@@ -395,6 +401,13 @@ def main() -> int:
         print(f"ontology folder not found: {ONTOLOGY}; set DETENTE_SHARED", file=sys.stderr)
         return 2
     today = dt.date.today().isoformat()
+    countries = build_countries()
+    country_names = {
+        fold(name).lower()
+        for row in countries
+        for name in [row["name"], *row["aliases"].split("|")]
+        if name
+    }
     n = write_tsv(
         OUT / "countries.tsv",
         [
@@ -405,7 +418,7 @@ def main() -> int:
             "Do not edit by hand: add names in a curated file with the same id instead.",
         ],
         ACTOR_COLUMNS,
-        build_countries(),
+        countries,
     )
     print(f"countries.tsv: {n} rows")
     n = write_tsv(
@@ -420,7 +433,7 @@ def main() -> int:
             "People defined in people_core.tsv are left out here.",
         ],
         ACTOR_COLUMNS,
-        build_phoenix_people(curated_person_names()),
+        build_phoenix_people(curated_person_names(), country_names),
     )
     print(f"phoenix_people.tsv: {n} rows")
     n = write_tsv(

@@ -269,6 +269,10 @@ def _check_entry(entry: ActorEntry, *, where: str) -> None:
             f"entry {entry.id!r} has no code; give it a code column (e.g. RUSGOV)",
             path=entry.source or where,
         )
+
+
+def complete_entry(entry: ActorEntry) -> None:
+    """Fill defaults once all rows sharing the entry's id are merged."""
     if not entry.name:
         entry.name = entry.aliases[0] if entry.aliases else entry.id
     if not entry.kind:

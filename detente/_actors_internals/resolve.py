@@ -64,6 +64,7 @@ class Unit:
     role: RoleNoun | None = None
     label: str = ""
     country_guess: str = ""
+    destination: bool = False  # "ambassador to China": China is not the ambassador's
 
     @property
     def length(self) -> int:
@@ -227,13 +228,16 @@ class DocResolver:
         if any(u.kind == "person" or (u.kind == "ner" and u.label == "PERSON") for u in group):
             return False
         gap = [self.doc[i] for i in range(left.end, unit.start)]
-        if len(gap) > 3:
+        if len(gap) > 4:
             return False
         words = [t.lower_ for t in gap]
         if not gap:
             return not (left.kind == "org" and unit.kind == "org")
         if words in (["of"], ["of", "the"]):
             return left.kind == "role" and unit.kind in ("place", "org")
+        if words in (["to"], ["to", "the"]) and left.kind == "role" and unit.kind in ("place", "org"):
+            unit.destination = True
+            return True
         if any(w in POSSESSIVE for w in words):
             rest = [t for t in gap if t.lower_ not in POSSESSIVE]
             return left.kind == "place" and all(self._filler(t) for t in rest)
@@ -255,7 +259,15 @@ class DocResolver:
 
     @staticmethod
     def _filler(token: Any) -> bool:
-        return token.lower_ in FILLER_WORDS or token.pos_ == "ADJ" or token.text in PUNCT_JOINERS
+        return (
+            token.lower_ in FILLER_WORDS
+            or token.pos_ == "ADJ"
+            or token.text in PUNCT_JOINERS
+            or token.like_num
+            or token.lower_ in ("no.", "no")
+            # "Cuban Maritime authorities": a name word inside the title.
+            or (token.pos_ == "PROPN" and token.dep_ == "compound" and not token.ent_type_ == "PERSON")
+        )
 
     def resolve_groups(self, groups: list[list[Unit]]) -> None:
         for group in groups:
@@ -264,13 +276,20 @@ class DocResolver:
     def _resolve_group(self, group: list[Unit]) -> None:
         start, end = group[0].start, group[-1].end
         persons = [u for u in group if u.kind == "person" or (u.kind == "ner" and u.label == "PERSON")]
-        places = [u for u in group if u.kind == "place"]
-        orgs = [u for u in group if u.kind == "org"]
+        places = [u for u in group if u.kind == "place" and not u.destination]
+        orgs = [u for u in group if u.kind == "org" and not u.destination]
         # A role word used as an adjective ("official visit") names no one.
         roles = [u for u in group if u.kind == "role" and self._nominal(u)]
         ners = [u for u in group if u.kind == "ner" and u.label != "PERSON"]
         if persons:
             self._resolve_person(group, persons[-1], places, roles, start, end)
+            return
+        if orgs and roles and roles[-1].start > orgs[-1].start and orgs[-1].entries[0].kind == "party":
+            # "GOP lawmakers": the party's country with the role (USALEG), not the party.
+            role = roles[-1].role
+            assert role is not None
+            actor = self._compose(orgs[-1].entries[0], role, former=self._former(start, roles[-1].start))
+            self._emit(start, end, actor, "party+title", head_unit=roles[-1])
             return
         if orgs and not (roles and roles[-1].start > orgs[-1].end and len(places) > 0):
             org = orgs[-1]
@@ -283,10 +302,24 @@ class DocResolver:
             assert role is not None
             members = places
             pair = self._new_pair() if len(members) == 2 else -1
-            for place in members:
-                actor = self._compose(place.entries[0], role)
+            former = self._former(start, roles[-1].start)
+            for index, place in enumerate(members):
+                head = self.doc[place.end - 1].head.i
+                if index < len(members) - 1 and not (start <= head < end and head >= place.end):
+                    # "between Ukraine and pro-Russian militants": Ukraine is no militant.
+                    self._emit(place.start, place.end, place.entries[0].actor(self.date),
+                               "dictionary:name", head_unit=place)
+                    continue
+                actor = self._compose(place.entries[0], role, former=former)
                 rule = "coordination+title" if len(members) > 1 else "country+title"
-                self._emit(start, end, actor, rule, pair_id=pair, head_unit=roles[-1])
+                # "U.S. and South Korean officials": "U.S." and "South Korean officials".
+                if len(members) == 1:
+                    span = (start, end)
+                elif index == len(members) - 1:
+                    span = (place.start, end)
+                else:
+                    span = (place.start, place.end)
+                self._emit(*span, actor, rule, pair_id=pair, head_unit=roles[-1])
             return
         if roles and ners and not places:
             guess = ners[0].country_guess
@@ -354,10 +387,24 @@ class DocResolver:
                        head_unit=person, gender=gender)
             return
         title = self._title_gender(start)
+        if not places:
+            places = [
+                u for u in group
+                if u.kind == "org" and not u.destination and u.entries[0].kind in ("government", "party")
+            ]
         if places and roles:
             role = roles[-1].role
             assert role is not None
-            base = self._compose(places[-1].entries[0], role)
+            entry = places[-1].entries[0]
+            if entry.kind in PLACE_KINDS or entry.kind == "party":
+                base = self._compose(entry, role, former=self._former(start, person.start))
+            else:
+                owner = self.dictionary.entries.get(f"country:{entry.country}")
+                base = (
+                    self._compose(owner, role, former=self._former(start, person.start))
+                    if owner is not None
+                    else entry.actor(self.date)
+                )
             actor = Actor(
                 code=base.code, country=base.country, name=span_text, role=base.role,
                 role_label=base.role_label, kind="person", entry_id=base.entry_id,
@@ -401,18 +448,25 @@ class DocResolver:
         self._emit(unit.start, unit.end, None, "ner:unresolved", label=unit.label,
                    country_guess=unit.country_guess, head_unit=unit)
 
-    def _compose(self, entry: ActorEntry, role: RoleNoun) -> Actor:
-        """A country (or organisation) with a role noun: CHN + diplomat -> CHNGOV."""
+    def _former(self, start: int, end: int) -> bool:
+        # "former State Department spokesman": the word may sit just before the group.
+        return any(t.lower_ in ("former", "ex", "ex-") for t in self.doc[max(0, start - 2) : end])
+
+    def _compose(self, entry: ActorEntry, role: RoleNoun, *, former: bool = False) -> Actor:
+        """A country (or party) with a role noun: CHN + diplomat -> CHNGOV;
+        "former" makes it an elite (CHNELI)."""
         base = entry.actor(self.date)
-        if entry.kind not in PLACE_KINDS:
+        if entry.kind not in PLACE_KINDS and entry.kind != "party":
             return base
         country = base.country if entry.kind != "region" else base.code
+        agent = "ELI" if former else role.role
+        label = f"former {role.role_label}" if former else role.role_label
         return Actor(
-            code=f"{country}{role.role}",
+            code=f"{country}{agent}",
             country=country,
-            name=f"{base.name} ({role.role_label})",
-            role=role.role,
-            role_label=role.role_label,
+            name=f"{base.name} ({label})",
+            role=agent,
+            role_label=label,
             kind="group" if role.kind != "person" else "person",
             entry_id=f"{entry.id}+role:{role.phrase}",
             state_affiliated=role.state_affiliated,
@@ -713,6 +767,17 @@ class DocResolver:
                 )
                 a.rule = "apposition"
                 a.country_guess = b.actor.country
+            elif a.actor is not None and b.actor is None and a.rule == "country+title" and (
+                b.label == "PERSON"
+            ):
+                # "Hong Kong's No. 2 official, Chief Secretary Matthew Cheung": same person.
+                b.actor = Actor(
+                    code=a.actor.code, country=a.actor.country, name=b.text,
+                    role=a.actor.role, role_label=a.actor.role_label, kind="person",
+                    entry_id=a.actor.entry_id,
+                )
+                b.rule = "apposition"
+                b.country_guess = a.actor.country
             elif a.actor is not None and a.actor.kind == "person" and b.actor is None and (
                 b.rule == "role-without-country"
             ):
