@@ -111,7 +111,9 @@ class ActorDictionary:
             existing.code = entry.code or existing.code
             existing.role_label = entry.role_label or existing.role_label
             existing.kind = entry.kind or existing.kind
-            existing.state_affiliated = entry.state_affiliated or existing.state_affiliated
+            existing.state_affiliated = (
+                entry.state_affiliated or existing.state_affiliated
+            )
             existing.gender = entry.gender or existing.gender
             existing.priority = entry.priority
 
@@ -128,7 +130,9 @@ class ActorDictionary:
                 if entry.id not in ids:
                     ids.append(entry.id)
                 if is_acronym(alias.removeprefix("the ").strip()):
-                    self.acronym_forms.setdefault(key, set()).add(alias.removeprefix("the ").strip())
+                    self.acronym_forms.setdefault(key, set()).add(
+                        alias.removeprefix("the ").strip()
+                    )
                 else:
                     plain.setdefault(key, set()).add(alias)
                 bare = alias.removeprefix("the ").strip()
@@ -170,7 +174,10 @@ class ActorDictionary:
 
     @classmethod
     def from_files(
-        cls, files: Sequence[loaders.DataPath], *, user_files: Sequence[loaders.DataPath] = ()
+        cls,
+        files: Sequence[loaders.DataPath],
+        *,
+        user_files: Sequence[loaders.DataPath] = (),
     ) -> ActorDictionary:
         """Build a dictionary from explicit files (bundled-priority, then user)."""
         entries: list[ActorEntry] = []
@@ -186,7 +193,11 @@ class ActorDictionary:
                     roles.extend(r for r in found if r.phrase not in known)
                 continue
             name = str(getattr(path, "name", path)).rsplit("/", 1)[-1]
-            priority = _USER_PRIORITY if user else _BUNDLED_PRIORITY.get(name, _CURATED_PRIORITY)
+            priority = (
+                _USER_PRIORITY
+                if user
+                else _BUNDLED_PRIORITY.get(name, _CURATED_PRIORITY)
+            )
             entries.extend(read_entry_records(path, priority=priority))
         return cls(entries, roles, sources=[*files, *user_files])
 
@@ -225,9 +236,14 @@ class ActorDictionary:
             best = max(entries, key=lambda e: e.priority)
             return best.actor(None)
         return Actor(
-            code=role.default, country=role.default[:3], name=role.role_label,
-            role=role.default[3:6], role_label=role.role_label, kind="group",
-            entry_id=f"role:{role.phrase}", state_affiliated=role.state_affiliated,
+            code=role.default,
+            country=role.default[:3],
+            name=role.role_label,
+            role=role.default[3:6],
+            role_label=role.role_label,
+            kind="group",
+            entry_id=f"role:{role.phrase}",
+            state_affiliated=role.state_affiliated,
         )
 
     def stats(self) -> dict[str, int]:
@@ -245,7 +261,9 @@ class ActorDictionary:
         return result
 
 
-def _rank(entry: ActorEntry, date: dt.date | None) -> tuple[int, int, int, int, dt.date]:
+def _rank(
+    entry: ActorEntry, date: dt.date | None
+) -> tuple[int, int, int, int, dt.date]:
     # Curated and user entries always beat the generated Phoenix ones; among
     # equals, a role active on the date wins.
     tier = int(entry.priority > 0)
@@ -257,10 +275,13 @@ def _rank(entry: ActorEntry, date: dt.date | None) -> tuple[int, int, int, int, 
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(user_keys: tuple[tuple[str, int], ...]) -> ActorDictionary:
-    bundled = loaders.bundled_files("actors", suffixes=(".tsv", ".csv", ".yaml", ".yml", ".jsonl"))
+    bundled = loaders.bundled_files(
+        "actors", suffixes=(".tsv", ".csv", ".yaml", ".yml", ".jsonl")
+    )
     if not bundled:
         raise DataFileError(
-            "no bundled actor files found; reinstall detente", path=str(loaders.bundled_dir("actors"))
+            "no bundled actor files found; reinstall detente",
+            path=str(loaders.bundled_dir("actors")),
         )
     users = [Path(path) for path, _ in user_keys]
     dictionary = ActorDictionary.from_files(bundled, user_files=users)
@@ -333,7 +354,9 @@ class ActorResolver:
         model: str | None = None,
         **_: Any,
     ) -> None:
-        self.dictionary = dictionary or ActorDictionary.load(user_files=tuple(actor_files))
+        self.dictionary = dictionary or ActorDictionary.load(
+            user_files=tuple(actor_files)
+        )
         self._nlp = nlp
         self._model = model
 
@@ -373,7 +396,9 @@ class ActorResolver:
         self._nlp = blank
         return blank
 
-    def resolve_text(self, text: str, *, date: dt.date | None = None) -> list[ActorMention]:
+    def resolve_text(
+        self, text: str, *, date: dt.date | None = None
+    ) -> list[ActorMention]:
         """Parse ``text`` and return its actor mentions (for the CLI and tests)."""
         article = Article(doc_id=Article.make_id(text), text=text, date=date)
         article.doc = self.nlp(text)

@@ -35,23 +35,55 @@ ONTOLOGY = SHARED / "ontology"
 OUT = REPO / "detente" / "data" / "actors"
 
 ACTOR_COLUMNS = (
-    "id", "code", "country", "kind", "name", "aliases", "role_label", "start", "end",
+    "id",
+    "code",
+    "country",
+    "kind",
+    "name",
+    "aliases",
+    "role_label",
+    "start",
+    "end",
 )
 
 MIT_NOTICE = "MIT licence, Copyright (c) 2014 Open Event Data Alliance"
 
 #: Agent code -> words, for the role labels of converted dated roles.
 ROLE_WORDS = {
-    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary",
-    "ELI": "elite (no office on this date)", "OPP": "opposition", "REB": "rebels",
-    "MED": "media", "BUS": "business", "NGO": "non-governmental organisation",
-    "IGO": "international organisation", "CVL": "civilians", "COP": "police",
-    "SPY": "intelligence", "PTY": "political party", "EDU": "education",
-    "HLH": "health", "LAB": "labour", "REL": "religious", "CRM": "criminals",
-    "UAF": "armed group", "AGR": "agriculture", "ENV": "environment",
-    "HRI": "human rights", "DEV": "development", "REF": "refugees",
-    "MUS": "Muslim", "CHR": "Christian", "JEW": "Jewish", "SEP": "separatists",
-    "INS": "insurgents", "RAD": "radicals", "MOD": "moderates", "PPL": "people",
+    "GOV": "government",
+    "MIL": "military",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "ELI": "elite (no office on this date)",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "MED": "media",
+    "BUS": "business",
+    "NGO": "non-governmental organisation",
+    "IGO": "international organisation",
+    "CVL": "civilians",
+    "COP": "police",
+    "SPY": "intelligence",
+    "PTY": "political party",
+    "EDU": "education",
+    "HLH": "health",
+    "LAB": "labour",
+    "REL": "religious",
+    "CRM": "criminals",
+    "UAF": "armed group",
+    "AGR": "agriculture",
+    "ENV": "environment",
+    "HRI": "human rights",
+    "DEV": "development",
+    "REF": "refugees",
+    "MUS": "Muslim",
+    "CHR": "Christian",
+    "JEW": "Jewish",
+    "SEP": "separatists",
+    "INS": "insurgents",
+    "RAD": "radicals",
+    "MOD": "moderates",
+    "PPL": "people",
 }
 
 
@@ -83,8 +115,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
 
 
-def write_tsv(path: Path, header_lines: Iterable[str], columns: Iterable[str],
-              rows: Iterable[dict[str, str]]) -> int:
+def write_tsv(
+    path: Path,
+    header_lines: Iterable[str],
+    columns: Iterable[str],
+    rows: Iterable[dict[str, str]],
+) -> int:
     columns = list(columns)
     count = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -101,21 +137,86 @@ def write_tsv(path: Path, header_lines: Iterable[str], columns: Iterable[str],
 # --------------------------------------------------------------------------- countries
 
 #: Items of NGEC's Nationality column that are other territories, not the country.
-_TERRITORY_WORDS = ("island", "islands", "islander", "islanders", "samoa", "guam",
-                    "puerto", "gibraltar", "bermuda", "anguilla", "montserrat",
-                    "helena", "caicos", "caledonia", "polynesia", "guiana",
-                    "guadeloupe", "martinique", "mayotte", "reunion", "réunion",
-                    "greenland", "faroe", "guernsey", "jersey", "man", "manx",
-                    "pitcairn", "mariana", "virgin", "malvinas", "falkland",
-                    "falklander", "falklanders", "georgia", "tokelau", "niue",
-                    "aruba", "curacao", "curaçao", "maarten", "martin", "barthelemy",
-                    "miquelon", "wallis", "futuna", "territory", "territories",
-                    "cayman", "caymanian", "caymanians", "bermudian", "bermudians",
-                    "gibraltarian", "gibraltarians", "montserratian", "anguillian",
-                    "anguillians", "guamanian", "guamanians", "rican", "ricans",
-                    "samoan", "samoans", "helenian", "helenians", "norfolk",
-                    "christmas", "keeling", "cocos", "heard", "mcdonald", "svalbard",
-                    "jan", "mayen", "bouvet", "outlying", "sandwich")
+_TERRITORY_WORDS = (
+    "island",
+    "islands",
+    "islander",
+    "islanders",
+    "samoa",
+    "guam",
+    "puerto",
+    "gibraltar",
+    "bermuda",
+    "anguilla",
+    "montserrat",
+    "helena",
+    "caicos",
+    "caledonia",
+    "polynesia",
+    "guiana",
+    "guadeloupe",
+    "martinique",
+    "mayotte",
+    "reunion",
+    "réunion",
+    "greenland",
+    "faroe",
+    "guernsey",
+    "jersey",
+    "man",
+    "manx",
+    "pitcairn",
+    "mariana",
+    "virgin",
+    "malvinas",
+    "falkland",
+    "falklander",
+    "falklanders",
+    "georgia",
+    "tokelau",
+    "niue",
+    "aruba",
+    "curacao",
+    "curaçao",
+    "maarten",
+    "martin",
+    "barthelemy",
+    "miquelon",
+    "wallis",
+    "futuna",
+    "territory",
+    "territories",
+    "cayman",
+    "caymanian",
+    "caymanians",
+    "bermudian",
+    "bermudians",
+    "gibraltarian",
+    "gibraltarians",
+    "montserratian",
+    "anguillian",
+    "anguillians",
+    "guamanian",
+    "guamanians",
+    "rican",
+    "ricans",
+    "samoan",
+    "samoans",
+    "helenian",
+    "helenians",
+    "norfolk",
+    "christmas",
+    "keeling",
+    "cocos",
+    "heard",
+    "mcdonald",
+    "svalbard",
+    "jan",
+    "mayen",
+    "bouvet",
+    "outlying",
+    "sandwich",
+)
 
 
 #: Names too ambiguous to keep ("New Jersey" is no island of the Channel).
@@ -158,14 +259,16 @@ def build_countries() -> list[dict[str, str]]:
     for code in sorted(countries):
         entry = countries[code]
         names = list(dict.fromkeys(entry["names"]))  # type: ignore[call-overload]
-        rows.append({
-            "id": f"country:{code}",
-            "code": code,
-            "country": code,
-            "kind": str(entry["kind"]),
-            "name": str(entry["name"]),
-            "aliases": "|".join(n for n in names if n != entry["name"]),
-        })
+        rows.append(
+            {
+                "id": f"country:{code}",
+                "code": code,
+                "country": code,
+                "kind": str(entry["kind"]),
+                "name": str(entry["name"]),
+                "aliases": "|".join(n for n in names if n != entry["name"]),
+            }
+        )
     return rows
 
 
@@ -210,7 +313,9 @@ def _parse_code(text: str) -> tuple[str, str, str] | None:
     return code, start, end
 
 
-def iter_phoenix_blocks(path: Path) -> Iterator[tuple[list[str], list[tuple[str, str, str]], bool]]:
+def iter_phoenix_blocks(
+    path: Path,
+) -> Iterator[tuple[list[str], list[tuple[str, str, str]], bool]]:
     """Yield (names, codes, from_countryinfo) blocks of a TABARI .actors file."""
     names: list[str] = []
     codes: list[tuple[str, str, str]] = []
@@ -275,7 +380,9 @@ def build_phoenix_people(
         if any(fold(n).lower() in country_names for n in names):
             continue  # a country block with dated codes (SUN -> UKR): countries.tsv has it
         readable = [
-            n if kind == "organisation" and " " not in n and len(n) <= 5 else titlecase(n)
+            n
+            if kind == "organisation" and " " not in n and len(n) <= 5
+            else titlecase(n)
             for n in names
         ]
         if any(fold(n).lower() in curated_names for n in readable):
@@ -297,23 +404,28 @@ def build_phoenix_people(
         for code, start, end in codes:
             # Country + first role (CHNGOVMIL -> CHNGOV); IGO/IMG/NGO codes name an
             # organisation in full (IGOUNOHLHWHO).
-            base = code if code[:3] in ("IGO", "IMG", "NGO") or len(code) < 6 else code[:6]
-            rows.append({
-                "id": entry_id,
-                "code": base,
-                "country": code[:3],
-                "kind": kind if first else "",
-                "name": primary if first else "",
-                "aliases": aliases if first else "",
-                "role_label": _role_label(code) if len(code) >= 6 else "",
-                "start": start,
-                "end": end,
-            })
+            base = (
+                code if code[:3] in ("IGO", "IMG", "NGO") or len(code) < 6 else code[:6]
+            )
+            rows.append(
+                {
+                    "id": entry_id,
+                    "code": base,
+                    "country": code[:3],
+                    "kind": kind if first else "",
+                    "name": primary if first else "",
+                    "aliases": aliases if first else "",
+                    "role_label": _role_label(code) if len(code) >= 6 else "",
+                    "start": start,
+                    "end": end,
+                }
+            )
             first = False
     return rows
 
 
 # --------------------------------------------------------------------------- agents
+
 
 def _plural(words: str) -> str:
     if re.search(r"[^aeiou]y$", words):
@@ -325,7 +437,19 @@ def _plural(words: str) -> str:
     return words + "s"
 
 
-_FUNCTION_WORDS = {"to", "of", "in", "for", "from", "on", "at", "and", "the", "with", "by"}
+_FUNCTION_WORDS = {
+    "to",
+    "of",
+    "in",
+    "for",
+    "from",
+    "on",
+    "at",
+    "and",
+    "the",
+    "with",
+    "by",
+}
 _MACRO_RE = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
 
 
@@ -354,8 +478,11 @@ def build_phoenix_roles() -> list[dict[str, str]]:
         phrases = [body]
         for name, values in macros.items():
             token = f"!{name}!"
-            phrases = [p.replace(token, value, 1) if token in p else p
-                       for p in phrases for value in (values if token in p else [None])]
+            phrases = [
+                p.replace(token, value, 1) if token in p else p
+                for p in phrases
+                for value in (values if token in p else [None])
+            ]
         for phrase in phrases:
             if "!" in phrase:
                 continue
@@ -365,20 +492,36 @@ def build_phoenix_roles() -> list[dict[str, str]]:
             if words.split()[-1] in _FUNCTION_WORDS:
                 continue  # "ambassador to" would swallow the preposition of the text
             role = code[:3]
-            rows.setdefault(words, {"phrase": words, "role": role,
-                                    "role_label": words, "kind": ""})
+            rows.setdefault(
+                words, {"phrase": words, "role": role, "role_label": words, "kind": ""}
+            )
             if plural is None and not words.endswith("s") and " of " not in words:
                 plural_words = _plural(words)
-                rows.setdefault(plural_words, {"phrase": plural_words, "role": role,
-                                               "role_label": words, "kind": ""})
+                rows.setdefault(
+                    plural_words,
+                    {
+                        "phrase": plural_words,
+                        "role": role,
+                        "role_label": words,
+                        "kind": "",
+                    },
+                )
             elif plural:
                 plural_words = clean_phrase(plural).lower()
-                rows.setdefault(plural_words, {"phrase": plural_words, "role": role,
-                                               "role_label": words, "kind": ""})
+                rows.setdefault(
+                    plural_words,
+                    {
+                        "phrase": plural_words,
+                        "role": role,
+                        "role_label": words,
+                        "kind": "",
+                    },
+                )
     return [rows[k] for k in sorted(rows)]
 
 
 # --------------------------------------------------------------------------- main
+
 
 def curated_person_names() -> set[str]:
     """Folded, lower-cased names and aliases of the hand-curated people."""
@@ -386,11 +529,16 @@ def curated_person_names() -> set[str]:
     path = OUT / "people_core.tsv"
     if not path.exists():
         return names
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     for record in reader:
-        for name in [record.get("name") or ""] + (record.get("aliases") or "").split("|"):
+        for name in [record.get("name") or ""] + (record.get("aliases") or "").split(
+            "|"
+        ):
             if " " in name.strip():
                 names.add(fold(name.strip()).lower())
     return names
@@ -398,7 +546,10 @@ def curated_person_names() -> set[str]:
 
 def main() -> int:
     if not ONTOLOGY.is_dir():
-        print(f"ontology folder not found: {ONTOLOGY}; set DETENTE_SHARED", file=sys.stderr)
+        print(
+            f"ontology folder not found: {ONTOLOGY}; set DETENTE_SHARED",
+            file=sys.stderr,
+        )
         return 2
     today = dt.date.today().isoformat()
     countries = build_countries()

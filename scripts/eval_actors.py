@@ -23,7 +23,9 @@ DEFAULT = REPO / "tests" / "actors" / "data" / "actor_mentions.tsv"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("table", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--errors", action="store_true", help="list the rows it got wrong")
+    parser.add_argument(
+        "--errors", action="store_true", help="list the rows it got wrong"
+    )
     args = parser.parse_args()
     rows = read_mention_table(args.table)
     resolver = ActorResolver()
@@ -31,16 +33,24 @@ def main() -> int:
     scores = evaluate_mentions(resolver, rows)
     elapsed = time.perf_counter() - started
     outcomes = Counter(r.outcome for r in scores.rows)
-    print(f"table:      {args.table} ({len(scores.rows)} rows, {scores.gold} with an actor)")
+    print(
+        f"table:      {args.table} ({len(scores.rows)} rows, {scores.gold} with an actor)"
+    )
     print(f"precision:  {scores.precision:.3f}  ({scores.correct}/{scores.predicted})")
     print(f"recall:     {scores.recall:.3f}  ({scores.correct}/{scores.gold})")
     print(f"outcomes:   {dict(sorted(outcomes.items()))}")
-    print(f"time:       {elapsed:.1f} s (including loading the dictionary and matchers)")
+    print(
+        f"time:       {elapsed:.1f} s (including loading the dictionary and matchers)"
+    )
     if args.errors:
         for row in scores.rows:
-            if row.outcome != "ok" and not (row.outcome == "missed" and not row.expected):
-                print(f"- {row.outcome:8} {row.mention!r}: expected {sorted(row.expected) or 'NONE'},"
-                      f" got {sorted(row.predicted) or 'nothing'} {row.rules}\n    {row.context[:160]}")
+            if row.outcome != "ok" and not (
+                row.outcome == "missed" and not row.expected
+            ):
+                print(
+                    f"- {row.outcome:8} {row.mention!r}: expected {sorted(row.expected) or 'NONE'},"
+                    f" got {sorted(row.predicted) or 'nothing'} {row.rules}\n    {row.context[:160]}"
+                )
     return 0
 
 

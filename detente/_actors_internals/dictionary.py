@@ -16,13 +16,24 @@ from ..models import Actor
 
 #: Entry kinds and what they stand for (pronoun compatibility, composition).
 PLACE_KINDS = frozenset({"country", "territory", "region", "capital"})
-ORG_KINDS = frozenset({"igo", "organisation", "media", "thinktank", "government", "party"})
+ORG_KINDS = frozenset(
+    {"igo", "organisation", "media", "thinktank", "government", "party"}
+)
 PERSON_KINDS = frozenset({"person"})
 KINDS = PLACE_KINDS | ORG_KINDS | PERSON_KINDS
 
 ENTRY_COLUMNS = (
-    "id", "code", "country", "kind", "name", "aliases", "role_label", "start", "end",
-    "state_affiliated", "gender",
+    "id",
+    "code",
+    "country",
+    "kind",
+    "name",
+    "aliases",
+    "role_label",
+    "start",
+    "end",
+    "state_affiliated",
+    "gender",
 )
 ROLE_COLUMNS = ("phrase", "role", "role_label", "kind", "default", "state_affiliated")
 
@@ -40,8 +51,11 @@ def fold(text: str) -> str:
 def is_acronym(alias: str) -> bool:
     """``US``, ``U.S.``, ``WHO``: short all-capital names whose case must match."""
     letters = alias.replace(".", "").replace("-", "").replace("&", "")
-    return 1 < len(letters) <= 6 and letters.isalnum() and letters.upper() == letters and any(
-        c.isalpha() for c in letters
+    return (
+        1 < len(letters) <= 6
+        and letters.isalnum()
+        and letters.upper() == letters
+        and any(c.isalpha() for c in letters)
     )
 
 
@@ -57,7 +71,9 @@ def _parse_date(value: Any, *, where: str, line: int | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError as e:
         raise DataFileError(
-            f"bad date {text!r}; write dates as YYYY-MM-DD (or YYYY)", path=where, line=line
+            f"bad date {text!r}; write dates as YYYY-MM-DD (or YYYY)",
+            path=where,
+            line=line,
         ) from e
 
 
@@ -173,7 +189,9 @@ class RoleNoun:
     role: str
     role_label: str
     kind: str = ""  # person | group | "" (unknown)
-    default: str = ""  # code when no country is attached (``security council`` -> IGOUNSC)
+    default: str = (
+        ""  # code when no country is attached (``security council`` -> IGOUNSC)
+    )
     state_affiliated: bool = False
 
 
@@ -193,15 +211,24 @@ def read_entry_records(path: loaders.DataPath, *, priority: int) -> list[ActorEn
             if previous is not None and not record.get("name"):
                 entry_id = previous.id  # continuation row: one more dated role
             elif record.get("name"):
-                entry_id = f"{record.get('kind') or 'entry'}:{fold(str(record['name']))}"
+                entry_id = (
+                    f"{record.get('kind') or 'entry'}:{fold(str(record['name']))}"
+                )
             else:
                 raise DataFileError(
-                    "row has neither id nor name; give the entry an id", path=name, line=line
+                    "row has neither id nor name; give the entry an id",
+                    path=name,
+                    line=line,
                 )
         entry = entries.get(entry_id)
         if entry is None:
             entry = ActorEntry(
-                id=entry_id, name="", kind="", code="", country="", priority=priority,
+                id=entry_id,
+                name="",
+                kind="",
+                code="",
+                country="",
+                priority=priority,
                 source=f"{name}:{line}",
             )
             entries[entry_id] = entry
@@ -212,7 +239,9 @@ def read_entry_records(path: loaders.DataPath, *, priority: int) -> list[ActorEn
     return list(entries.values())
 
 
-def _apply_record(entry: ActorEntry, record: dict[str, Any], *, where: str, line: int) -> None:
+def _apply_record(
+    entry: ActorEntry, record: dict[str, Any], *, where: str, line: int
+) -> None:
     code = str(record.get("code") or "").strip().upper()
     if code and not re.fullmatch(r"[A-Z0-9]{2,15}", code):
         raise DataFileError(
@@ -251,7 +280,9 @@ def _apply_record(entry: ActorEntry, record: dict[str, Any], *, where: str, line
             entry.role_label = label
     for role in record.get("roles") or ():
         if not isinstance(role, dict):
-            raise DataFileError("each item of roles: must be a mapping", path=where, line=line)
+            raise DataFileError(
+                "each item of roles: must be a mapping", path=where, line=line
+            )
         role_code = str(role.get("code") or entry.code).strip().upper()
         entry.periods.append(
             RolePeriod(
@@ -284,9 +315,11 @@ def complete_entry(entry: ActorEntry) -> None:
 
 def read_role_records(path: loaders.DataPath) -> list[RoleNoun]:
     """Read one role-noun file (``phrase``, ``role`` …) into :class:`RoleNoun` records."""
-    records = loaders.read_records(path, required=("phrase", "role")) if str(path).endswith(
-        (".tsv", ".csv")
-    ) else loaders.read_records(path)
+    records = (
+        loaders.read_records(path, required=("phrase", "role"))
+        if str(path).endswith((".tsv", ".csv"))
+        else loaders.read_records(path)
+    )
     roles = []
     for record in records:
         phrase = fold(str(record.get("phrase") or ""))

@@ -109,8 +109,12 @@ def evaluate_mentions(resolver: Any, rows: Iterable[dict[str, Any]]) -> Scores:
         if key not in cache:
             cache[key] = resolver.resolve_text(row["context"], date=date)
         mentions = cache[key]
-        start, end = _span(row["context"], row["mention"], int(row.get("occurrence") or 1))
-        overlapping = [m for m in mentions if m.start < end and start < m.end and m.actor]
+        start, end = _span(
+            row["context"], row["mention"], int(row.get("occurrence") or 1)
+        )
+        overlapping = [
+            m for m in mentions if m.start < end and start < m.end and m.actor
+        ]
         # Mentions inside the labelled span all count ("Russian and Chinese
         # officials" -> RUSGOV + CHNGOV); otherwise the ones overlapping it most.
         inside = [m for m in overlapping if start <= m.start and m.end <= end]
@@ -127,7 +131,9 @@ def evaluate_mentions(resolver: Any, rows: Iterable[dict[str, Any]]) -> Scores:
                 source=row.get("source", ""),
                 context=row["context"],
                 mention=row["mention"],
-                expected=frozenset() if expected == "NONE" else frozenset(expected.split("|")),
+                expected=frozenset()
+                if expected == "NONE"
+                else frozenset(expected.split("|")),
                 predicted=frozenset(m.actor.code for m in overlapping),
                 rules=tuple(m.rule for m in overlapping),
             )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..models import Actor, ActorMention
-from .dictionary import ORG_KINDS, PERSON_KINDS, PLACE_KINDS, ActorEntry, RoleNoun, fold
+from .dictionary import PERSON_KINDS, PLACE_KINDS, ActorEntry, RoleNoun, fold
 
 if TYPE_CHECKING:
     from ..actors import ActorDictionary
@@ -47,7 +47,9 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 #: Countries whose names put the family name first ("Yang Jiechi" -> "Yang").
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP"})
+FAMILY_NAME_FIRST = frozenset(
+    {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP"}
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs whose "it" subject is usually pleonastic ("it seems that").
 PLEONASTIC_HEADS = frozenset({"seem", "appear", "take", "remain", "matter", "happen"})
@@ -150,7 +152,10 @@ class DocResolver:
         if forms is not None and text not in forms:
             return None
         first = text.lstrip("'\"“")[:1]
-        if not (first.isupper() or first.isdigit()) and key not in self.dictionary.lowercase_ok:
+        if (
+            not (first.isupper() or first.isdigit())
+            and key not in self.dictionary.lowercase_ok
+        ):
             return None
         entries = self.dictionary.ranked(key, date=self.date)
         if not entries:
@@ -180,7 +185,9 @@ class DocResolver:
             start, end = ent.start, ent.end
             while start < end and doc[start].lower_ in ("the", "a", "an"):
                 start += 1
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVE):
+            while end > start and (
+                doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVE
+            ):
                 end -= 1
             if start >= end:
                 continue
@@ -196,13 +203,17 @@ class DocResolver:
             if not uncovered:
                 continue
             parts = list(inside.values())
-            if ent.label_ in ("PERSON", "ORG") and all(p.kind == "place" for p in parts):
+            if ent.label_ in ("PERSON", "ORG") and all(
+                p.kind == "place" for p in parts
+            ):
                 if any(p.start < start or p.end > end for p in parts):
                     continue
                 guess = parts[0].entries[0].country
                 for part in parts:
                     drop.add(id(part))
-                added.append(Unit(start, end, "ner", label=ent.label_, country_guess=guess))
+                added.append(
+                    Unit(start, end, "ner", label=ent.label_, country_guess=guess)
+                )
         kept = [u for u in units if id(u) not in drop]
         taken = {i for u in kept for i in range(u.start, u.end)}
         for unit in added:
@@ -225,7 +236,10 @@ class DocResolver:
         left = group[-1]
         if self.sent_of[left.start] != self.sent_of[unit.start]:
             return False
-        if any(u.kind == "person" or (u.kind == "ner" and u.label == "PERSON") for u in group):
+        if any(
+            u.kind == "person" or (u.kind == "ner" and u.label == "PERSON")
+            for u in group
+        ):
             return False
         gap = [self.doc[i] for i in range(left.end, unit.start)]
         if len(gap) > 4:
@@ -235,7 +249,11 @@ class DocResolver:
             return not (left.kind == "org" and unit.kind == "org")
         if words in (["of"], ["of", "the"]):
             return left.kind == "role" and unit.kind in ("place", "org")
-        if words in (["to"], ["to", "the"]) and left.kind == "role" and unit.kind in ("place", "org"):
+        if (
+            words in (["to"], ["to", "the"])
+            and left.kind == "role"
+            and unit.kind in ("place", "org")
+        ):
             unit.destination = True
             return True
         if any(w in POSSESSIVE for w in words):
@@ -250,11 +268,19 @@ class DocResolver:
             rest = [t for t in gap if t.lower_ not in ("and", "&")]
             return all(self._filler(t) for t in rest)
         if all(t.text in PUNCT_JOINERS for t in gap):
-            return left.kind == "place" and unit.kind in ("place", "role") or (
-                left.kind == "role" and unit.kind == "role"
+            return (
+                left.kind == "place"
+                and unit.kind in ("place", "role")
+                or (left.kind == "role" and unit.kind == "role")
             )
-        return all(self._filler(t) for t in gap) and left.kind != "ner" or (
-            left.kind == "ner" and unit.kind == "role" and all(self._filler(t) for t in gap)
+        return (
+            all(self._filler(t) for t in gap)
+            and left.kind != "ner"
+            or (
+                left.kind == "ner"
+                and unit.kind == "role"
+                and all(self._filler(t) for t in gap)
+            )
         )
 
     @staticmethod
@@ -266,7 +292,11 @@ class DocResolver:
             or token.like_num
             or token.lower_ in ("no.", "no")
             # "Cuban Maritime authorities": a name word inside the title.
-            or (token.pos_ == "PROPN" and token.dep_ == "compound" and not token.ent_type_ == "PERSON")
+            or (
+                token.pos_ == "PROPN"
+                and token.dep_ == "compound"
+                and not token.ent_type_ == "PERSON"
+            )
         )
 
     def resolve_groups(self, groups: list[list[Unit]]) -> None:
@@ -275,7 +305,11 @@ class DocResolver:
 
     def _resolve_group(self, group: list[Unit]) -> None:
         start, end = group[0].start, group[-1].end
-        persons = [u for u in group if u.kind == "person" or (u.kind == "ner" and u.label == "PERSON")]
+        persons = [
+            u
+            for u in group
+            if u.kind == "person" or (u.kind == "ner" and u.label == "PERSON")
+        ]
         places = [u for u in group if u.kind == "place" and not u.destination]
         orgs = [u for u in group if u.kind == "org" and not u.destination]
         # A role word used as an adjective ("official visit") names no one.
@@ -284,11 +318,18 @@ class DocResolver:
         if persons:
             self._resolve_person(group, persons[-1], places, roles, start, end)
             return
-        if orgs and roles and roles[-1].start > orgs[-1].start and orgs[-1].entries[0].kind == "party":
+        if (
+            orgs
+            and roles
+            and roles[-1].start > orgs[-1].start
+            and orgs[-1].entries[0].kind == "party"
+        ):
             # "GOP lawmakers": the party's country with the role (USALEG), not the party.
             role = roles[-1].role
             assert role is not None
-            actor = self._compose(orgs[-1].entries[0], role, former=self._former(start, roles[-1].start))
+            actor = self._compose(
+                orgs[-1].entries[0], role, former=self._former(start, roles[-1].start)
+            )
             self._emit(start, end, actor, "party+title", head_unit=roles[-1])
             return
         if orgs and not (roles and roles[-1].start > orgs[-1].end and len(places) > 0):
@@ -305,10 +346,17 @@ class DocResolver:
             former = self._former(start, roles[-1].start)
             for index, place in enumerate(members):
                 head = self.doc[place.end - 1].head.i
-                if index < len(members) - 1 and not (start <= head < end and head >= place.end):
+                if index < len(members) - 1 and not (
+                    start <= head < end and head >= place.end
+                ):
                     # "between Ukraine and pro-Russian militants": Ukraine is no militant.
-                    self._emit(place.start, place.end, place.entries[0].actor(self.date),
-                               "dictionary:name", head_unit=place)
+                    self._emit(
+                        place.start,
+                        place.end,
+                        place.entries[0].actor(self.date),
+                        "dictionary:name",
+                        head_unit=place,
+                    )
                     continue
                 actor = self._compose(place.entries[0], role, former=former)
                 rule = "coordination+title" if len(members) > 1 else "country+title"
@@ -323,7 +371,14 @@ class DocResolver:
             return
         if roles and ners and not places:
             guess = ners[0].country_guess
-            self._emit(start, end, None, "role+unknown", label=ners[0].label, country_guess=guess)
+            self._emit(
+                start,
+                end,
+                None,
+                "role+unknown",
+                label=ners[0].label,
+                country_guess=guess,
+            )
             return
         if roles:
             role = roles[-1].role
@@ -332,16 +387,24 @@ class DocResolver:
                 actor = self.dictionary.role_default_actor(role)
                 self._emit(start, end, actor, "role:default", head_unit=roles[-1])
             else:
-                self._emit(start, end, None, "role-without-country", head_unit=roles[-1])
+                self._emit(
+                    start, end, None, "role-without-country", head_unit=roles[-1]
+                )
             return
         if places:
             pair = self._new_pair() if len(places) == 2 else -1
             rule = "coordination" if len(places) > 1 else "dictionary:name"
-            joined = " ".join(self.doc[u.end].text for u in places[:-1] if u.end < len(self.doc))
-            modifier = all(c in PUNCT_JOINERS for c in joined.split()) and len(places) > 1
+            joined = " ".join(
+                self.doc[u.end].text for u in places[:-1] if u.end < len(self.doc)
+            )
+            modifier = (
+                all(c in PUNCT_JOINERS for c in joined.split()) and len(places) > 1
+            )
             for place in places:
                 actor = place.entries[0].actor(self.date)
-                found = self._emit(place.start, place.end, actor, rule, pair_id=pair, head_unit=place)
+                found = self._emit(
+                    place.start, place.end, actor, rule, pair_id=pair, head_unit=place
+                )
                 found.modifier = modifier
             return
         for ner in ners:
@@ -377,27 +440,42 @@ class DocResolver:
             entry = person.entries[0]
             actor = entry.actor(self.date)
             rule = "title+name" if len(group) > 1 else "dictionary:name"
-            found = self._emit(start, end, actor, rule, head_unit=person, gender=entry.gender)
+            found = self._emit(
+                start, end, actor, rule, head_unit=person, gender=entry.gender
+            )
             self._remember_surname(key, found)
             return
         # An unknown person: a local surname, a title with a country, or unresolved.
         if key in self.surnames:
-            actor, guess, gender = self.surnames[key]
-            self._emit(start, end, actor, "surname", label="PERSON", country_guess=guess,
-                       head_unit=person, gender=gender)
+            known, guess, gender = self.surnames[key]
+            self._emit(
+                start,
+                end,
+                known,
+                "surname",
+                label="PERSON",
+                country_guess=guess,
+                head_unit=person,
+                gender=gender,
+            )
             return
         title = self._title_gender(start)
         if not places:
             places = [
-                u for u in group
-                if u.kind == "org" and not u.destination and u.entries[0].kind in ("government", "party")
+                u
+                for u in group
+                if u.kind == "org"
+                and not u.destination
+                and u.entries[0].kind in ("government", "party")
             ]
         if places and roles:
             role = roles[-1].role
             assert role is not None
             entry = places[-1].entries[0]
             if entry.kind in PLACE_KINDS or entry.kind == "party":
-                base = self._compose(entry, role, former=self._former(start, person.start))
+                base = self._compose(
+                    entry, role, former=self._former(start, person.start)
+                )
             else:
                 owner = self.dictionary.entries.get(f"country:{entry.country}")
                 base = (
@@ -406,16 +484,36 @@ class DocResolver:
                     else entry.actor(self.date)
                 )
             actor = Actor(
-                code=base.code, country=base.country, name=span_text, role=base.role,
-                role_label=base.role_label, kind="person", entry_id=base.entry_id,
+                code=base.code,
+                country=base.country,
+                name=span_text,
+                role=base.role,
+                role_label=base.role_label,
+                kind="person",
+                entry_id=base.entry_id,
                 state_affiliated=False,
             )
-            found = self._emit(start, end, actor, "title+unknown-name", label="PERSON",
-                               head_unit=person, gender=title)
+            found = self._emit(
+                start,
+                end,
+                actor,
+                "title+unknown-name",
+                label="PERSON",
+                head_unit=person,
+                gender=title,
+            )
         else:
             guess = places[-1].entries[0].country if places else person.country_guess
-            found = self._emit(start, end, None, "ner:unresolved", label="PERSON",
-                               country_guess=guess, head_unit=person, gender=title)
+            found = self._emit(
+                start,
+                end,
+                None,
+                "ner:unresolved",
+                label="PERSON",
+                country_guess=guess,
+                head_unit=person,
+                gender=title,
+            )
         self._remember_surname(key, found)
 
     def _title_gender(self, start: int) -> str:
@@ -442,17 +540,37 @@ class DocResolver:
         key = fold(self.doc[unit.start : unit.end].text)
         if unit.label == "PERSON" and key in self.surnames:
             actor, guess, gender = self.surnames[key]
-            self._emit(unit.start, unit.end, actor, "surname", label="PERSON",
-                       country_guess=guess, head_unit=unit, gender=gender)
+            self._emit(
+                unit.start,
+                unit.end,
+                actor,
+                "surname",
+                label="PERSON",
+                country_guess=guess,
+                head_unit=unit,
+                gender=gender,
+            )
             return
-        self._emit(unit.start, unit.end, None, "ner:unresolved", label=unit.label,
-                   country_guess=unit.country_guess, head_unit=unit)
+        self._emit(
+            unit.start,
+            unit.end,
+            None,
+            "ner:unresolved",
+            label=unit.label,
+            country_guess=unit.country_guess,
+            head_unit=unit,
+        )
 
     def _former(self, start: int, end: int) -> bool:
         # "former State Department spokesman": the word may sit just before the group.
-        return any(t.lower_ in ("former", "ex", "ex-") for t in self.doc[max(0, start - 2) : end])
+        return any(
+            t.lower_ in ("former", "ex", "ex-")
+            for t in self.doc[max(0, start - 2) : end]
+        )
 
-    def _compose(self, entry: ActorEntry, role: RoleNoun, *, former: bool = False) -> Actor:
+    def _compose(
+        self, entry: ActorEntry, role: RoleNoun, *, former: bool = False
+    ) -> Actor:
         """A country (or party) with a role noun: CHN + diplomat -> CHNGOV;
         "former" makes it an elite (CHNELI)."""
         base = entry.actor(self.date)
@@ -492,7 +610,9 @@ class DocResolver:
     ) -> Found:
         doc = self.doc
         span = doc[start:end]
-        head_span = doc[head_unit.start : head_unit.end] if head_unit is not None else span
+        head_span = (
+            doc[head_unit.start : head_unit.end] if head_unit is not None else span
+        )
         head = head_span.root
         if not label:
             label = next((t.ent_type_ for t in head_span if t.ent_type_), "")
@@ -534,7 +654,9 @@ class DocResolver:
         """Pronouns, "both nations", "the daily": resolved against earlier mentions."""
         doc = self.doc
         named = sorted(self.found, key=lambda f: f.mention.token_start)
-        covered = {i for f in named for i in range(f.mention.token_start, f.mention.token_end)}
+        covered = {
+            i for f in named for i in range(f.mention.token_start, f.mention.token_end)
+        }
         extra: list[Found] = []
         i = 0
         while i < len(doc):
@@ -567,12 +689,15 @@ class DocResolver:
             return i + 3
         return 0
 
-    def _window(self, candidates: list[Found], token_i: int, sentences: int) -> list[Found]:
+    def _window(
+        self, candidates: list[Found], token_i: int, sentences: int
+    ) -> list[Found]:
         sent = self.sent_of[token_i]
         return [
             f
             for f in candidates
-            if f.mention.token_end <= token_i and sent - f.mention.sentence_index <= sentences
+            if f.mention.token_end <= token_i
+            and sent - f.mention.sentence_index <= sentences
             and f.mention.actor is not None
         ]
 
@@ -591,7 +716,9 @@ class DocResolver:
                 return subjects[0] if subjects else earlier[0]
         return None
 
-    def _resolve_person_pronoun(self, token: Any, candidates: list[Found], extra: list[Found]) -> None:
+    def _resolve_person_pronoun(
+        self, token: Any, candidates: list[Found], extra: list[Found]
+    ) -> None:
         gender = PERSON_PRONOUNS[token.lower_]
         pool = [
             f
@@ -602,29 +729,41 @@ class DocResolver:
         if chosen is not None:
             extra.append(self._copy(chosen, token.i, token.i + 1, "pronoun"))
 
-    def _resolve_group_pronoun(self, token: Any, candidates: list[Found], extra: list[Found]) -> None:
+    def _resolve_group_pronoun(
+        self, token: Any, candidates: list[Found], extra: list[Found]
+    ) -> None:
         if token.lower_ == "it" and token.dep_ not in SUBJECT_DEPS:
             return
         pool = [
             f
             for f in self._window(candidates, token.i, 1)
-            if f.category == "group" and f.pair_id < 0 and not f.plural_head
-            and f.mention.actor is not None and f.mention.actor.kind != "group"
+            if f.category == "group"
+            and f.pair_id < 0
+            and not f.plural_head
+            and f.mention.actor is not None
+            and f.mention.actor.kind != "group"
         ]
         chosen = self._pick(pool, token.i)
         if chosen is not None:
             extra.append(self._copy(chosen, token.i, token.i + 1, "pronoun"))
 
-    def _resolve_plural_pronoun(self, token: Any, candidates: list[Found], extra: list[Found]) -> None:
+    def _resolve_plural_pronoun(
+        self, token: Any, candidates: list[Found], extra: list[Found]
+    ) -> None:
         pool = [
             f
             for f in self._window(candidates, token.i, 1)
-            if (f.pair_id >= 0 and not f.modifier) or (f.plural_head and f.category == "group")
+            if (f.pair_id >= 0 and not f.modifier)
+            or (f.plural_head and f.category == "group")
         ]
         if token.lower_ != "them":
             # "they"/"their" continue a subject; objects are too often someone else's.
             subjects = {f.pair_id for f in pool if f.subject and f.pair_id >= 0}
-            pool = [f for f in pool if f.subject or (f.pair_id >= 0 and f.pair_id in subjects)]
+            pool = [
+                f
+                for f in pool
+                if f.subject or (f.pair_id >= 0 and f.pair_id in subjects)
+            ]
         if not pool:
             return
         sent = self.sent_of[token.i]
@@ -639,11 +778,20 @@ class DocResolver:
             members = [chosen]
         pair = self._new_pair() if len(members) > 1 else -1
         for member in members:
-            extra.append(self._copy(member, token.i, token.i + 1, "pronoun", pair_id=pair))
+            extra.append(
+                self._copy(member, token.i, token.i + 1, "pronoun", pair_id=pair)
+            )
 
-    def _resolve_plural(self, start: int, end: int, candidates: list[Found], extra: list[Found]) -> None:
-        pairs = [f for f in candidates if f.pair_id >= 0 and f.mention.token_end <= start
-                 and f.mention.actor is not None]
+    def _resolve_plural(
+        self, start: int, end: int, candidates: list[Found], extra: list[Found]
+    ) -> None:
+        pairs = [
+            f
+            for f in candidates
+            if f.pair_id >= 0
+            and f.mention.token_end <= start
+            and f.mention.actor is not None
+        ]
         if not pairs:
             return
         last = pairs[-1].pair_id
@@ -667,10 +815,14 @@ class DocResolver:
             return True
         if token.lower_ == "it" and head.lemma_ == "be":
             deps = {c.dep_ for c in head.children}
-            return bool(deps & {"acomp", "attr"}) and bool(deps & {"xcomp", "ccomp", "advcl"})
+            return bool(deps & {"acomp", "attr"}) and bool(
+                deps & {"xcomp", "ccomp", "advcl"}
+            )
         return False
 
-    def _copy(self, source: Found, start: int, end: int, rule: str, *, pair_id: int = -1) -> Found:
+    def _copy(
+        self, source: Found, start: int, end: int, rule: str, *, pair_id: int = -1
+    ) -> Found:
         doc = self.doc
         span = doc[start:end]
         original = source.mention
@@ -699,7 +851,7 @@ class DocResolver:
         return found
 
     def _definite_descriptions(self) -> None:
-        """"the daily" after "Global Times": a bare role noun with "the" refers back
+        """ "the daily" after "Global Times": a bare role noun with "the" refers back
         to the latest actor of that role in the last three sentences."""
         ordered = sorted(self.found, key=lambda f: f.mention.token_start)
         for index, found in enumerate(ordered):
@@ -708,7 +860,9 @@ class DocResolver:
                 continue
             if self.doc[mention.token_start - 1].lower_ != "the":
                 continue
-            role = self.dictionary.roles.get(fold(self.doc[mention.token_start:mention.token_end].text))
+            role = self.dictionary.roles.get(
+                fold(self.doc[mention.token_start : mention.token_end].text)
+            )
             if role is None or found.plural_head:
                 continue
             for earlier in reversed(ordered[:index]):
@@ -717,7 +871,13 @@ class DocResolver:
                     continue
                 if mention.sentence_index - earlier.mention.sentence_index > 3:
                     break
-                if actor.role == role.role and actor.kind in ("media", "organisation", "thinktank", "igo", "government"):
+                if actor.role == role.role and actor.kind in (
+                    "media",
+                    "organisation",
+                    "thinktank",
+                    "igo",
+                    "government",
+                ):
                     mention.actor = actor
                     mention.rule = f"definite->{earlier.mention.text}"
                     mention.country_guess = actor.country
@@ -735,18 +895,23 @@ class DocResolver:
         return mentions
 
     def _appositions(self) -> None:
-        """"Nikolai Patrushev, Russia's Security Council secretary": the two halves
+        """ "Nikolai Patrushev, Russia's Security Council secretary": the two halves
         share what the resolved one knows."""
         ordered = sorted(self.found, key=lambda f: f.mention.token_start)
-        for left, right in zip(ordered, ordered[1:]):
+        for left, right in zip(ordered, ordered[1:], strict=False):
             a, b = left.mention, right.mention
             if a.sentence_index != b.sentence_index:
                 continue
             gap = self.doc[a.token_end : b.token_start]
-            if [t.text for t in gap] == ["("] and a.actor is not None and b.actor is not None and (
-                a.actor.entry_id == b.actor.entry_id
-                and b.token_end < len(self.doc)
-                and self.doc[b.token_end].text == ")"
+            if (
+                [t.text for t in gap] == ["("]
+                and a.actor is not None
+                and b.actor is not None
+                and (
+                    a.actor.entry_id == b.actor.entry_id
+                    and b.token_end < len(self.doc)
+                    and self.doc[b.token_end].text == ")"
+                )
             ):
                 # "the World Health Organization (WHO)": one mention.
                 closing = self.doc[b.token_end]
@@ -757,29 +922,46 @@ class DocResolver:
                 continue
             if [t.text for t in gap] != [","]:
                 continue
-            if a.label == "PERSON" and a.actor is None and b.actor is not None and (
-                b.rule in ("country+title",)
+            if (
+                a.label == "PERSON"
+                and a.actor is None
+                and b.actor is not None
+                and (b.rule in ("country+title",))
             ):
                 a.actor = Actor(
-                    code=b.actor.code, country=b.actor.country, name=a.text,
-                    role=b.actor.role, role_label=b.actor.role_label, kind="person",
+                    code=b.actor.code,
+                    country=b.actor.country,
+                    name=a.text,
+                    role=b.actor.role,
+                    role_label=b.actor.role_label,
+                    kind="person",
                     entry_id=b.actor.entry_id,
                 )
                 a.rule = "apposition"
                 a.country_guess = b.actor.country
-            elif a.actor is not None and b.actor is None and a.rule == "country+title" and (
-                b.label == "PERSON"
+            elif (
+                a.actor is not None
+                and b.actor is None
+                and a.rule == "country+title"
+                and (b.label == "PERSON")
             ):
                 # "Hong Kong's No. 2 official, Chief Secretary Matthew Cheung": same person.
                 b.actor = Actor(
-                    code=a.actor.code, country=a.actor.country, name=b.text,
-                    role=a.actor.role, role_label=a.actor.role_label, kind="person",
+                    code=a.actor.code,
+                    country=a.actor.country,
+                    name=b.text,
+                    role=a.actor.role,
+                    role_label=a.actor.role_label,
+                    kind="person",
                     entry_id=a.actor.entry_id,
                 )
                 b.rule = "apposition"
                 b.country_guess = a.actor.country
-            elif a.actor is not None and a.actor.kind == "person" and b.actor is None and (
-                b.rule == "role-without-country"
+            elif (
+                a.actor is not None
+                and a.actor.kind == "person"
+                and b.actor is None
+                and (b.rule == "role-without-country")
             ):
                 b.actor = a.actor
                 b.rule = "apposition"
@@ -795,7 +977,9 @@ def resolve_doc(
     text_offset: int = 0,
 ) -> list[ActorMention]:
     """Return the actor mentions of ``doc`` (see the module docstring)."""
-    return DocResolver(doc, dictionary, matchers, date=date, text_offset=text_offset).run()
+    return DocResolver(
+        doc, dictionary, matchers, date=date, text_offset=text_offset
+    ).run()
 
 
 def unresolved_names(mentions: Sequence[ActorMention]) -> list[ActorMention]:

@@ -70,7 +70,9 @@ def _read_articles(paths: list[Path]) -> list[Any]:
                     try:
                         record = json.loads(line)
                     except json.JSONDecodeError as e:
-                        raise InputError(f"invalid JSON: {e.msg}", path=path, line=number) from e
+                        raise InputError(
+                            f"invalid JSON: {e.msg}", path=path, line=number
+                        ) from e
                     text = record.get("text") or ""
                     date = None
                     if isinstance(record.get("date"), str):
@@ -79,7 +81,9 @@ def _read_articles(paths: list[Path]) -> list[Any]:
                         except ValueError:
                             date = None
                     articles.append(
-                        Article(doc_id=str(record.get("id") or number), text=text, date=date)
+                        Article(
+                            doc_id=str(record.get("id") or number), text=text, date=date
+                        )
                     )
         else:
             text = path.read_text(encoding="utf-8")
@@ -94,14 +98,24 @@ def register(app: typer.Typer) -> None:
     @handle_errors
     def actors_cli(
         text: str = typer.Argument(None, help="Text whose actor mentions to explain."),
-        lookup: str = typer.Option(None, "--lookup", help="Show what a NAME means on --date."),
-        date: str = typer.Option(None, "--date", help="Reference date YYYY-MM-DD for dated roles."),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+        lookup: str = typer.Option(
+            None, "--lookup", help="Show what a NAME means on --date."
+        ),
+        date: str = typer.Option(
+            None, "--date", help="Reference date YYYY-MM-DD for dated roles."
+        ),
+        as_json: bool = typer.Option(
+            False, "--json", help="Print JSON instead of a table."
+        ),
         actor_files: list[Path] = typer.Option(
-            [], "--actors", help="Extra actor file(s) (same format as the bundled ones)."
+            [],
+            "--actors",
+            help="Extra actor file(s) (same format as the bundled ones).",
         ),
         unresolved: list[Path] = typer.Option(
-            [], "--unresolved", help="Report the most frequent unresolved names of these files."
+            [],
+            "--unresolved",
+            help="Report the most frequent unresolved names of these files.",
         ),
         top: int = typer.Option(30, "--top", help="How many unresolved names to list."),
     ) -> None:
@@ -124,7 +138,9 @@ def register(app: typer.Typer) -> None:
                 ]
                 console.print_json(json.dumps(rows, ensure_ascii=False))
                 return
-            table = Table(title=f"Most frequent unresolved names ({len(articles)} documents)")
+            table = Table(
+                title=f"Most frequent unresolved names ({len(articles)} documents)"
+            )
             for column in ("name", "label", "count", "country guess"):
                 table.add_column(column)
             for name, label, count, guess in report:
@@ -134,7 +150,9 @@ def register(app: typer.Typer) -> None:
         if lookup is not None:
             found = resolver.lookup(lookup, date=when)
             if as_json:
-                console.print_json(json.dumps([_actor_record(a) for a in found], ensure_ascii=False))
+                console.print_json(
+                    json.dumps([_actor_record(a) for a in found], ensure_ascii=False)
+                )
                 return
             if not found:
                 console.print(f"[yellow]{lookup!r} is not in the actor dictionary[/]")
@@ -143,8 +161,14 @@ def register(app: typer.Typer) -> None:
             for column in ("code", "country", "role", "name", "kind", "entry"):
                 table.add_column(column)
             for actor in found:
-                table.add_row(actor.code, actor.country, actor.role_label, actor.name,
-                              actor.kind, actor.entry_id)
+                table.add_row(
+                    actor.code,
+                    actor.country,
+                    actor.role_label,
+                    actor.name,
+                    actor.kind,
+                    actor.entry_id,
+                )
             console.print(table)
             return
         if not text:
@@ -161,10 +185,21 @@ def register(app: typer.Typer) -> None:
         for mention in mentions:
             actor = mention.actor
             if actor is None:
-                table.add_row(mention.text, "—", "", f"unresolved {mention.label}".strip(),
-                              mention.country_guess and f"country guess {mention.country_guess}",
-                              mention.rule)
+                table.add_row(
+                    mention.text,
+                    "—",
+                    "",
+                    f"unresolved {mention.label}".strip(),
+                    mention.country_guess and f"country guess {mention.country_guess}",
+                    mention.rule,
+                )
             else:
-                table.add_row(mention.text, actor.code, actor.role_label, actor.name,
-                              actor.entry_id, mention.rule)
+                table.add_row(
+                    mention.text,
+                    actor.code,
+                    actor.role_label,
+                    actor.name,
+                    actor.entry_id,
+                    mention.rule,
+                )
         console.print(table)

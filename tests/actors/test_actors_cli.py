@@ -12,7 +12,9 @@ runner = CliRunner()
 
 
 def test_actors_cli_lookup_json_on_date():
-    result = runner.invoke(app, ["actors", "--lookup", "Medvedev", "--date", "2010-06-01", "--json"])
+    result = runner.invoke(
+        app, ["actors", "--lookup", "Medvedev", "--date", "2010-06-01", "--json"]
+    )
     assert result.exit_code == 0, result.output
     best = json.loads(result.output)[0]
     assert best["code"] == "RUSGOV"
@@ -45,7 +47,9 @@ def test_actors_cli_bad_date_is_one_line_error():
 
 def test_actors_cli_unresolved(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("John Smithers said no. Later John Smithers said it again.", encoding="utf-8")
+    path.write_text(
+        "John Smithers said no. Later John Smithers said it again.", encoding="utf-8"
+    )
     result = runner.invoke(app, ["actors", "--unresolved", str(path), "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)

@@ -34,7 +34,9 @@ def test_actors_dictionary_sizes(dictionary):
         pytest.param("the West", "WST", "WST", id="the West"),
         pytest.param("Global Times", "CHNMED", "CHN", id="Global Times"),
         pytest.param("TASS", "RUSMED", "RUS", id="TASS"),
-        pytest.param("German Marshall Fund", "USANGO", "USA", id="German Marshall Fund"),
+        pytest.param(
+            "German Marshall Fund", "USANGO", "USA", id="German Marshall Fund"
+        ),
         pytest.param("Chatham House", "GBRNGO", "GBR", id="Chatham House"),
         pytest.param("Erdoğan", "TURGOV", "TUR", id="diacritics"),
         pytest.param("Erdogan", "TURGOV", "TUR", id="folded diacritics"),
@@ -68,15 +70,21 @@ def test_actors_user_yaml_extends(tmp_path, nlp):
     resolver = ActorResolver(actor_files=[user], nlp=nlp)
     assert resolver.lookup("Jane Roe", date=dt.date(2020, 1, 1))[0].code == "FRAGOV"
     assert resolver.lookup("Jane Roe", date=dt.date(2024, 1, 1))[0].code == "FRAELI"
-    mentions = resolver.resolve_text("Rossiya and Jane Roe agreed.", date=dt.date(2020, 1, 1))
+    mentions = resolver.resolve_text(
+        "Rossiya and Jane Roe agreed.", date=dt.date(2020, 1, 1)
+    )
     assert [m.actor.code for m in mentions] == ["RUS", "FRAGOV"]
 
 
 def test_actors_user_tsv_roles(tmp_path, nlp):
     roles = tmp_path / "roles_mine.tsv"
-    roles.write_text("phrase\trole\trole_label\nhelmsman\tGOV\tleader\n", encoding="utf-8")
+    roles.write_text(
+        "phrase\trole\trole_label\nhelmsman\tGOV\tleader\n", encoding="utf-8"
+    )
     resolver = ActorResolver(actor_files=[roles], nlp=nlp)
-    mentions = resolver.resolve_text("The Chinese helmsman spoke.", date=dt.date(2020, 1, 1))
+    mentions = resolver.resolve_text(
+        "The Chinese helmsman spoke.", date=dt.date(2020, 1, 1)
+    )
     assert mentions[0].actor.code == "CHNGOV"
 
 

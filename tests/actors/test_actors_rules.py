@@ -21,31 +21,118 @@ def _codes(resolver, text, needle, *, date=DATE):
 @pytest.mark.parametrize(
     ("text", "needle", "codes"),
     [
-        pytest.param("Russia's Security Council secretary met reporters.", "Russia's Security Council secretary", ["RUSGOV"], id="X's role"),
-        pytest.param("The foreign minister of China arrived.", "foreign minister of China", ["CHNGOV"], id="role of X"),
-        pytest.param("A senior Chinese diplomat arrived.", "senior Chinese diplomat", ["CHNGOV"], id="senior Chinese diplomat"),
-        pytest.param("Chinese President Xi Jinping spoke.", "Chinese President Xi Jinping", ["CHNGOV"], id="nationality title name"),
-        pytest.param("Russian Security Council Secretary Nikolai Patrushev spoke.", "Russian Security Council Secretary Nikolai Patrushev", ["RUSGOV"], id="one mention for a long title"),
-        pytest.param("Beijing and Moscow refused the demand.", "Beijing and Moscow", ["CHN", "RUS"], id="Beijing and Moscow"),
-        pytest.param("China and Russia refused the demand.", "China and Russia", ["CHN", "RUS"], id="China and Russia"),
-        pytest.param("The US, the U.S. and the United States are one.", "The US, the U.S. and the United States", ["USA", "USA", "USA"], id="US spellings"),
+        pytest.param(
+            "Russia's Security Council secretary met reporters.",
+            "Russia's Security Council secretary",
+            ["RUSGOV"],
+            id="X's role",
+        ),
+        pytest.param(
+            "The foreign minister of China arrived.",
+            "foreign minister of China",
+            ["CHNGOV"],
+            id="role of X",
+        ),
+        pytest.param(
+            "A senior Chinese diplomat arrived.",
+            "senior Chinese diplomat",
+            ["CHNGOV"],
+            id="senior Chinese diplomat",
+        ),
+        pytest.param(
+            "Chinese President Xi Jinping spoke.",
+            "Chinese President Xi Jinping",
+            ["CHNGOV"],
+            id="nationality title name",
+        ),
+        pytest.param(
+            "Russian Security Council Secretary Nikolai Patrushev spoke.",
+            "Russian Security Council Secretary Nikolai Patrushev",
+            ["RUSGOV"],
+            id="one mention for a long title",
+        ),
+        pytest.param(
+            "Beijing and Moscow refused the demand.",
+            "Beijing and Moscow",
+            ["CHN", "RUS"],
+            id="Beijing and Moscow",
+        ),
+        pytest.param(
+            "China and Russia refused the demand.",
+            "China and Russia",
+            ["CHN", "RUS"],
+            id="China and Russia",
+        ),
+        pytest.param(
+            "The US, the U.S. and the United States are one.",
+            "The US, the U.S. and the United States",
+            ["USA", "USA", "USA"],
+            id="US spellings",
+        ),
         pytest.param("America will respond.", "America", ["USA"], id="America"),
         pytest.param("The Kremlin said no.", "Kremlin", ["RUSGOV"], id="the Kremlin"),
-        pytest.param("The White House said no.", "White House", ["USAGOV"], id="the White House"),
-        pytest.param("Zhongnanhai said no.", "Zhongnanhai", ["CHNGOV"], id="Zhongnanhai"),
-        pytest.param("Downing Street said no.", "Downing Street", ["GBRGOV"], id="Downing Street"),
-        pytest.param("The Pentagon said no.", "Pentagon", ["USAMIL"], id="the Pentagon -> USAMIL"),
-        pytest.param("Foggy Bottom said no.", "Foggy Bottom", ["USAGOV"], id="Foggy Bottom -> USAGOV"),
+        pytest.param(
+            "The White House said no.", "White House", ["USAGOV"], id="the White House"
+        ),
+        pytest.param(
+            "Zhongnanhai said no.", "Zhongnanhai", ["CHNGOV"], id="Zhongnanhai"
+        ),
+        pytest.param(
+            "Downing Street said no.", "Downing Street", ["GBRGOV"], id="Downing Street"
+        ),
+        pytest.param(
+            "The Pentagon said no.", "Pentagon", ["USAMIL"], id="the Pentagon -> USAMIL"
+        ),
+        pytest.param(
+            "Foggy Bottom said no.",
+            "Foggy Bottom",
+            ["USAGOV"],
+            id="Foggy Bottom -> USAGOV",
+        ),
         pytest.param("The Elysee said no.", "Elysee", ["FRAGOV"], id="the Elysee"),
-        pytest.param("Western officials said no.", "Western officials", ["WSTGOV"], id="Western officials"),
-        pytest.param("NATO and the EU met the UN and the WHO.", "NATO", ["IGONATO"], id="NATO"),
-        pytest.param("Chinese state media said so.", "Chinese state media", ["CHNMED"], id="state media"),
+        pytest.param(
+            "Western officials said no.",
+            "Western officials",
+            ["WSTGOV"],
+            id="Western officials",
+        ),
+        pytest.param(
+            "NATO and the EU met the UN and the WHO.", "NATO", ["IGONATO"], id="NATO"
+        ),
+        pytest.param(
+            "Chinese state media said so.",
+            "Chinese state media",
+            ["CHNMED"],
+            id="state media",
+        ),
         pytest.param("Xinhua said so.", "Xinhua", ["CHNMED"], id="Xinhua"),
-        pytest.param("Brookings published a report.", "Brookings", ["USANGO"], id="think tank"),
-        pytest.param("The talks were praised by Germany.", "Germany", ["DEU"], id="by-agent of a passive"),
-        pytest.param("Former Chinese diplomats criticised it.", "Former Chinese diplomats", ["CHNELI"], id="former -> ELI"),
-        pytest.param("The standoff between Ukraine and pro-Russian militants went on.", "Ukraine", ["UKR"], id="coordination without shared role"),
-        pytest.param("U.S. and South Korean officials warned Pyongyang.", "U.S.", ["USAGOV"], id="shared role in coordination"),
+        pytest.param(
+            "Brookings published a report.", "Brookings", ["USANGO"], id="think tank"
+        ),
+        pytest.param(
+            "The talks were praised by Germany.",
+            "Germany",
+            ["DEU"],
+            id="by-agent of a passive",
+        ),
+        pytest.param(
+            "Former Chinese diplomats criticised it.",
+            "Former Chinese diplomats",
+            ["CHNELI"],
+            id="former -> ELI",
+        ),
+        pytest.param(
+            "The standoff between Ukraine and pro-Russian militants went on.",
+            "Ukraine",
+            ["UKR"],
+            id="coordination without shared role",
+        ),
+        pytest.param(
+            "U.S. and South Korean officials warned Pyongyang.",
+            "U.S.",
+            ["USAGOV"],
+            id="shared role in coordination",
+        ),
     ],
 )
 def test_actors_rules(resolver, text, needle, codes):
@@ -58,8 +145,14 @@ def test_actors_rules(resolver, text, needle, codes):
         pytest.param("Doctors who treated them said so.", "who", id="who is not WHO"),
         pytest.param("Join us tomorrow.", "us", id="us is not US"),
         pytest.param("In May, the ministers met.", "May", id="May the month"),
-        pytest.param("Denzel Washington starred in the film.", "Denzel Washington", id="a person named Washington"),
-        pytest.param("We had an official visit.", "official", id="official as an adjective"),
+        pytest.param(
+            "Denzel Washington starred in the film.",
+            "Denzel Washington",
+            id="a person named Washington",
+        ),
+        pytest.param(
+            "We had an official visit.", "official", id="official as an adjective"
+        ),
     ],
 )
 def test_actors_not_actors(resolver, text, needle):
@@ -79,7 +172,9 @@ def test_actors_plural_both_nations(resolver):
 
 
 def test_actors_they_needs_a_subject_pair(resolver):
-    text = "The talks turned China and Russia against each other. They blamed the weather."
+    text = (
+        "The talks turned China and Russia against each other. They blamed the weather."
+    )
     assert _codes(resolver, text, "They") == []
 
 
@@ -101,7 +196,8 @@ def test_actors_unresolved_report(resolver):
     from detente.actors import unresolved_report
 
     mentions = resolver.resolve_text(
-        "John Smithers said no. Later John Smithers said it again. Jane Zork agreed.", date=DATE
+        "John Smithers said no. Later John Smithers said it again. Jane Zork agreed.",
+        date=DATE,
     )
     report = unresolved_report(mentions, top=5)
     assert report[0][0] == "John Smithers" and report[0][2] == 2

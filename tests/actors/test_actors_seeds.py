@@ -9,14 +9,25 @@ import pytest
 
 @pytest.fixture(scope="module")
 def seed_mentions(resolver, seeds_dir):
-    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))}
+    texts = {
+        path.name: path.read_text(encoding="utf-8")
+        for path in sorted(seeds_dir.glob("*.txt"))
+    }
     if not texts:
         pytest.skip("no seed texts")
     first = next(name for name, text in texts.items() if "Yang Jiechi" in text)
-    second = next(name for name, text in texts.items() if "World Health Organization" in text)
+    second = next(
+        name for name, text in texts.items() if "World Health Organization" in text
+    )
     return {
-        "eirns": (texts[first], resolver.resolve_text(texts[first], date=dt.date(2021, 5, 26))),
-        "gt": (texts[second], resolver.resolve_text(texts[second], date=dt.date(2020, 7, 15))),
+        "eirns": (
+            texts[first],
+            resolver.resolve_text(texts[first], date=dt.date(2021, 5, 26)),
+        ),
+        "gt": (
+            texts[second],
+            resolver.resolve_text(texts[second], date=dt.date(2020, 7, 15)),
+        ),
     }
 
 
@@ -27,16 +38,68 @@ def _find(mentions, needle):
 @pytest.mark.parametrize(
     ("doc", "needle", "code", "role_words"),
     [
-        pytest.param("eirns", "Yang Jiechi", "CHNGOV", "foreign-affairs", id="Yang Jiechi -> CHN senior foreign-affairs official"),
-        pytest.param("eirns", "Nikolai Patrushev", "RUSGOV", "Security Council", id="Patrushev -> RUSGOV"),
-        pytest.param("eirns", "President Putin", "RUSGOV", "head of state", id="President Putin -> head of state"),
-        pytest.param("eirns", "Xi Jinping", "CHNGOV", "head of state", id="Xi Jinping -> head of state"),
-        pytest.param("eirns", "German Marshall Fund", "USANGO", "think tank", id="German Marshall Fund -> USA think tank"),
-        pytest.param("eirns", "TASS", "RUSMED", "state media", id="TASS -> RUS state media"),
-        pytest.param("eirns", "Global Times", "CHNMED", "state media", id="Global Times -> CHN state media"),
-        pytest.param("gt", "World Health Organization", "IGOWHO", "", id="WHO -> IGOWHO"),
-        pytest.param("gt", "Chinese President Xi Jinping", "CHNGOV", "head of state", id="Chinese President Xi Jinping"),
-        pytest.param("gt", "Russian President Vladimir Putin", "RUSGOV", "head of state", id="Russian President Vladimir Putin"),
+        pytest.param(
+            "eirns",
+            "Yang Jiechi",
+            "CHNGOV",
+            "foreign-affairs",
+            id="Yang Jiechi -> CHN senior foreign-affairs official",
+        ),
+        pytest.param(
+            "eirns",
+            "Nikolai Patrushev",
+            "RUSGOV",
+            "Security Council",
+            id="Patrushev -> RUSGOV",
+        ),
+        pytest.param(
+            "eirns",
+            "President Putin",
+            "RUSGOV",
+            "head of state",
+            id="President Putin -> head of state",
+        ),
+        pytest.param(
+            "eirns",
+            "Xi Jinping",
+            "CHNGOV",
+            "head of state",
+            id="Xi Jinping -> head of state",
+        ),
+        pytest.param(
+            "eirns",
+            "German Marshall Fund",
+            "USANGO",
+            "think tank",
+            id="German Marshall Fund -> USA think tank",
+        ),
+        pytest.param(
+            "eirns", "TASS", "RUSMED", "state media", id="TASS -> RUS state media"
+        ),
+        pytest.param(
+            "eirns",
+            "Global Times",
+            "CHNMED",
+            "state media",
+            id="Global Times -> CHN state media",
+        ),
+        pytest.param(
+            "gt", "World Health Organization", "IGOWHO", "", id="WHO -> IGOWHO"
+        ),
+        pytest.param(
+            "gt",
+            "Chinese President Xi Jinping",
+            "CHNGOV",
+            "head of state",
+            id="Chinese President Xi Jinping",
+        ),
+        pytest.param(
+            "gt",
+            "Russian President Vladimir Putin",
+            "RUSGOV",
+            "head of state",
+            id="Russian President Vladimir Putin",
+        ),
     ],
 )
 def test_actors_seed_names(seed_mentions, doc, needle, code, role_words):
@@ -51,7 +114,9 @@ def test_actors_seed_names(seed_mentions, doc, needle, code, role_words):
 def test_actors_seed_state_media_flag(seed_mentions):
     _, mentions = seed_mentions["eirns"]
     for needle in ("Global Times", "TASS"):
-        assert all(m.actor and m.actor.state_affiliated for m in _find(mentions, needle))
+        assert all(
+            m.actor and m.actor.state_affiliated for m in _find(mentions, needle)
+        )
 
 
 def test_actors_seed_igo_country(seed_mentions):
@@ -64,13 +129,17 @@ def test_actors_seed_igo_country(seed_mentions):
 def test_actors_seed_coordination_beijing_moscow(seed_mentions):
     text, mentions = seed_mentions["gt"]
     start = text.index("Beijing and Moscow")
-    inside = [m for m in mentions if start <= m.start < start + len("Beijing and Moscow")]
+    inside = [
+        m for m in mentions if start <= m.start < start + len("Beijing and Moscow")
+    ]
     assert [m.actor.code for m in inside] == ["CHN", "RUS"]
 
 
 def test_actors_seed_the_west(seed_mentions):
     _, mentions = seed_mentions["eirns"]
-    assert any(m.actor and m.actor.code == "WST" and m.text.endswith("West") for m in mentions)
+    assert any(
+        m.actor and m.actor.code == "WST" and m.text.endswith("West") for m in mentions
+    )
 
 
 def test_actors_seed_pronoun_he_is_yang(seed_mentions):
@@ -92,7 +161,11 @@ def test_actors_seed_two_nations_are_china_and_russia(seed_mentions):
 
 def test_actors_seed_us_possessive_apostrophe(seed_mentions):
     text, mentions = seed_mentions["eirns"]
-    start = text.index("The U.S.’ aggressive") if "The U.S.’" in text else text.index("U.S.'")
+    start = (
+        text.index("The U.S.’ aggressive")
+        if "The U.S.’" in text
+        else text.index("U.S.'")
+    )
     assert any(m.actor and m.actor.code == "USA" and m.start >= start for m in mentions)
 
 
