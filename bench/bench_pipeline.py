@@ -45,6 +45,7 @@ from _common import (  # noqa: E402
     machine,
     max_rss_bytes,
     mib,
+    warm_up,
     write_sample,
 )
 
@@ -97,11 +98,10 @@ def phase_code(
     path: Path, batch_size: int, jobs: int, dask: str | None, profile: Path | None
 ) -> dict[str, Any]:
     """`detente code` end to end into a fresh DuckDB store."""
-    from detente.api import code_files, code_text, get_pipeline
+    from detente.api import code_files, get_pipeline
 
     if jobs == 1 and dask is None:
-        get_pipeline()
-        code_text("France and Germany signed a treaty in Paris.")  # warm-up
+        warm_up(get_pipeline())
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
         profiler = None

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import machine, write_sample  # noqa: E402
+from _common import machine, warm_up, write_sample  # noqa: E402
 
 
 def stage_times(sample: Path, batch_size: int, db: Path) -> tuple[dict[str, float], int, int]:
@@ -98,9 +98,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-variants", action="store_true", help="skip the disabled-component parses")
     args = parser.parse_args(argv)
 
-    from detente.api import code_text
+    from detente.api import get_pipeline
 
-    code_text("France and Germany signed a treaty in Paris.")  # load everything first
+    warm_up(get_pipeline())  # load everything first
     info = machine()
     print(f"# profile_pipeline — {info['date']}, {info['nproc']} cores, {info['cpu']}, load {info['loadavg_1m']}")
     with tempfile.TemporaryDirectory() as tmp:
