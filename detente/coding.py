@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from ._coding_internals import arguments as args
-from ._coding_internals.lexicon import Lexicon, Pattern, load_lexicon
+from ._coding_internals.lexicon import Lexicon, load_lexicon
 from ._coding_internals.matcher import Match, best_noun_match, best_verb_match
 from ._coding_internals.modality import (
     FUTURE_AUX,
@@ -152,11 +152,17 @@ class EventCoder:
         self.lexicon: Lexicon = load_lexicon(lexicon_files)
         self.tables: ModalityTables = load_modality_tables()
         self.ontology = ontology or get_ontology()
-        self.quad_class_mapping = quad_class_mapping or str(get_setting("quad_class_mapping"))
-        self.ontology.quad_class_mapping(self.quad_class_mapping)  # fail early if unknown
+        self.quad_class_mapping = quad_class_mapping or str(
+            get_setting("quad_class_mapping")
+        )
+        self.ontology.quad_class_mapping(
+            self.quad_class_mapping
+        )  # fail early if unknown
         self.paired_events = paired_events
         self.embedding_fallback = bool(
-            get_setting("embedding_fallback") if embedding_fallback is None else embedding_fallback
+            get_setting("embedding_fallback")
+            if embedding_fallback is None
+            else embedding_fallback
         )
         self.embedding_threshold = float(
             get_setting("embedding_threshold")
@@ -193,7 +199,9 @@ class EventCoder:
                         article.events.append(event)
         return article
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterable[Article]:
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterable[Article]:
         """Code a stream of articles (one at a time; the fallback batches per article)."""
         del batch_size
         for article in articles:
@@ -214,9 +222,13 @@ class EventCoder:
         consumed: set[int] = set()  # verbs recoded by a wrapper
         used_nouns: set[int] = set()  # nouns already part of a verb pattern
         uncoded: list[Any] = []
-        verbs = [t for t in sent if t.pos_ in VERB_POS and t.dep_ not in NOT_PREDICATE_DEPS]
+        verbs = [
+            t for t in sent if t.pos_ in VERB_POS and t.dep_ not in NOT_PREDICATE_DEPS
+        ]
         matches = {v.i: best_verb_match(self.lexicon, v) for v in verbs}
-        heads = verbs + [t for t in sent if t.pos_ == "ADJ" and t.dep_ in {"acomp", "amod"}]
+        heads = verbs + [
+            t for t in sent if t.pos_ == "ADJ" and t.dep_ in {"acomp", "amod"}
+        ]
         for verb in heads:
             own = matches.get(verb.i)
             for comp in self._complements(verb):
@@ -266,7 +278,9 @@ class EventCoder:
     # -- frames ------------------------------------------------------------
 
     def _complements(self, verb: Any) -> list[Any]:
-        comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in VERB_POS]
+        comps = [
+            c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in VERB_POS
+        ]
         # "called on Russia to withdraw": the infinitive may hang off the pobj
         for prep in verb.children:
             if prep.dep_ == "prep":
@@ -298,8 +312,12 @@ class EventCoder:
         targets: list[ActorMention] = []
         reciprocal = False
         if wrapper.cls in {"appeal", "demand"}:
-            slots = args.object_slots(verb) + args.pobj_slots([verb], ["on", "upon", "to"])
-            comp_subject, _ = args.subject_slot(comp) if comp.dep_ == "ccomp" else (None, None)
+            slots = args.object_slots(verb) + args.pobj_slots(
+                [verb], ["on", "upon", "to"]
+            )
+            comp_subject, _ = (
+                args.subject_slot(comp) if comp.dep_ == "ccomp" else (None, None)
+            )
             if comp_subject is not None:
                 slots.append(comp_subject)
             for slot in slots:
@@ -351,7 +369,9 @@ class EventCoder:
                 # "X said Y must withdraw": X demands that Y withdraw
                 targets = [m for m in sources if m not in speakers]
                 if not targets:
-                    targets, reciprocal = self._targets(match, index, speakers, patient=patient)
+                    targets, reciprocal = self._targets(
+                        match, index, speakers, patient=patient
+                    )
                 sources, recode_class, modality = speakers, "demand", "asserted"
             elif speakers and (not sources or _same_actors(sources, speakers)):
                 # "X said it would/had ...": the speaker is the actor; "would" in a
@@ -423,7 +443,11 @@ class EventCoder:
             targets = args.collect(slot, index, exclude=sources)
             if targets:
                 break
-        if not sources and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in VERB_POS:
+        if (
+            not sources
+            and noun.dep_ in {"dobj", "nsubjpass"}
+            and noun.head.pos_ in VERB_POS
+        ):
             # "X renewed an appeal to Y", "X began talks with Y": the clause's subject
             sources, _ = self._sources(noun.head, index)
             targets = [t for t in targets if t not in sources]
@@ -462,8 +486,12 @@ class EventCoder:
         if pattern.target == "dobj":
             slots += args.object_slots(verb)
         elif pattern.target == "pobj":
-            slots = args.pobj_slots(anchors, sorted(pattern.target_preps, key=_prep_rank))
-            slots += [patient] if patient is not None and patient is not match.object else []
+            slots = args.pobj_slots(
+                anchors, sorted(pattern.target_preps, key=_prep_rank)
+            )
+            slots += (
+                [patient] if patient is not None and patient is not match.object else []
+            )
         if pattern.target != "subj":
             # the named slot first, then any other object or prepositional object,
             # then inside the matched object ("refused the US demand")
@@ -499,7 +527,9 @@ class EventCoder:
             return self.tables.wrapper_for(node.head, dep=node.dep_)
         return None
 
-    def _sources(self, verb: Any, index: args.MentionIndex) -> tuple[list[ActorMention], Any]:
+    def _sources(
+        self, verb: Any, index: args.MentionIndex
+    ) -> tuple[list[ActorMention], Any]:
         """(source mentions, passive patient) of a predicate.
 
         A pronoun subject with no actor inside a reported clause ("X said
@@ -523,7 +553,11 @@ class EventCoder:
         return sources, patient
 
     def _statement(
-        self, verb: Any, code: str, sources: list[ActorMention], index: args.MentionIndex
+        self,
+        verb: Any,
+        code: str,
+        sources: list[ActorMention],
+        index: args.MentionIndex,
     ) -> tuple[str, list[ActorMention]]:
         """Code and target of a speech verb from the clause it reports.
 
@@ -539,7 +573,12 @@ class EventCoder:
             targets = [m for m in actors if m not in sources]
             inner = best_verb_match(self.lexicon, comp)
             violent = inner is not None and inner.pattern.code[:2] in VIOLENT_ROOTS
-            if violent and code[:2] == "01" and not self._negated(comp):
+            if (
+                inner is not None
+                and violent
+                and code[:2] == "01"
+                and not self._negated(comp)
+            ):
                 if actors and _same_actors(actors, sources):
                     others, _ = self._targets(inner, index, sources)
                     return "015", others
@@ -561,7 +600,9 @@ class EventCoder:
         return None
 
     def _would(self, verb: Any) -> bool:
-        return any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children)
+        return any(
+            c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children
+        )
 
     def _obligation(self, verb: Any) -> bool:
         """``must`` / ``should`` / ``has to`` / ``needs to`` on the verb or its governor."""
@@ -577,7 +618,11 @@ class EventCoder:
     def _negated(self, verb: Any) -> bool:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
-        return any(c.lower_ in {"never", "not", "n't"} for c in verb.children if c.dep_ == "advmod")
+        return any(
+            c.lower_ in {"never", "not", "n't"}
+            for c in verb.children
+            if c.dep_ == "advmod"
+        )
 
     def _negated_governor(self, verb: Any) -> bool:
         node = verb
@@ -599,12 +644,16 @@ class EventCoder:
                 return "future", None
             if auxes & HYPOTHETICAL_AUX:
                 return "hypothetical", None
-            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            if any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                for c in node.children
+            ):
                 return "conditional", None
             for clause in node.children:
                 # "If talks fail, X imposes sanctions": the if-clause hangs off the verb
                 if clause.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children
+                    c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                    for c in clause.children
                 ):
                     return "conditional", None
             if node.dep_ not in {"xcomp", "conj"} or node.head is node:
@@ -618,7 +667,9 @@ class EventCoder:
             return False
         slots = ([patient] if patient is not None else []) + args.object_slots(verb)
         slots += args.pobj_slots([verb], None)
-        return any(args.collect(s, index, exclude=sources) for s in slots if s is not None)
+        return any(
+            args.collect(s, index, exclude=sources) for s in slots if s is not None
+        )
 
     # -- fallback ----------------------------------------------------------
 
@@ -630,7 +681,9 @@ class EventCoder:
             from ._coding_internals.embedding import EmbeddingFallback
 
             self._fallback = EmbeddingFallback(self.ontology, self.lexicon)
-        results = self._fallback.classify([_clause_text(verb) for _, verb in candidates])
+        results = self._fallback.classify(
+            [_clause_text(verb) for _, verb in candidates]
+        )
         for (item, verb), result in zip(candidates, results, strict=True):
             if result is None or result[1] < self.embedding_threshold:
                 continue
@@ -667,7 +720,9 @@ class EventCoder:
 
     # -- events ------------------------------------------------------------
 
-    def _events(self, article: Article, sent_index: int, sent: Any, frame: _Frame) -> list[Event]:
+    def _events(
+        self, article: Article, sent_index: int, sent: Any, frame: _Frame
+    ) -> list[Event]:
         pairs: list[tuple[ActorMention, ActorMention, str]] = []
         sources = _distinct(frame.sources)
         if frame.targets:
@@ -705,9 +760,13 @@ class EventCoder:
             entry = self.ontology.cameo(code)
             quad = self.ontology.quad_class(code, self.quad_class_mapping)
         except OntologyError:
-            logger.warning("lexicon rule %s gives unknown CAMEO code %r; skipped", frame.rule, code)
+            logger.warning(
+                "lexicon rule %s gives unknown CAMEO code %r; skipped", frame.rule, code
+            )
             return None
-        assert source.actor is not None and target.actor is not None  # checked by caller
+        assert (
+            source.actor is not None and target.actor is not None
+        )  # checked by caller
         tokens = frame.tokens or [frame.verb]
         return Event(
             doc_id=article.doc_id,
@@ -783,4 +842,6 @@ def make_event_coder(**options: Any) -> EventCoder:
         "paired_events",
         "quad_class_mapping",
     }
-    return EventCoder(**{k: v for k, v in options.items() if k in known and v is not None})
+    return EventCoder(
+        **{k: v for k, v in options.items() if k in known and v is not None}
+    )

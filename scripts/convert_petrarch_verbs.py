@@ -24,15 +24,57 @@ import sys
 from pathlib import Path
 
 PARTICLES = {
-    "out", "up", "down", "off", "back", "away", "over", "forward", "aside",
-    "ahead", "apart", "together", "along", "around",
+    "out",
+    "up",
+    "down",
+    "off",
+    "back",
+    "away",
+    "over",
+    "forward",
+    "aside",
+    "ahead",
+    "apart",
+    "together",
+    "along",
+    "around",
 }
 PREPOSITIONS = {
-    "to", "toward", "towards", "into", "with", "against", "of", "on", "upon",
-    "for", "from", "in", "at", "over", "about", "by", "across", "through",
-    "between", "among", "after", "under", "onto", "within", "without",
-    "behind", "before", "near", "as", "beyond", "around", "inside", "outside",
-    "along", "amid",
+    "to",
+    "toward",
+    "towards",
+    "into",
+    "with",
+    "against",
+    "of",
+    "on",
+    "upon",
+    "for",
+    "from",
+    "in",
+    "at",
+    "over",
+    "about",
+    "by",
+    "across",
+    "through",
+    "between",
+    "among",
+    "after",
+    "under",
+    "onto",
+    "within",
+    "without",
+    "behind",
+    "before",
+    "near",
+    "as",
+    "beyond",
+    "around",
+    "inside",
+    "outside",
+    "along",
+    "amid",
 }
 MARKERS = {"$", "^", "%", "+"}
 ARTICLES = {"a", "an", "the"}
@@ -42,8 +84,18 @@ HEADER = (
     "# Licence: MIT, Copyright (c) 2015 Open Event Data Alliance (see README.md).\n"
     "# Do not edit by hand: fix the converter or add patterns to detente_*.tsv.\n"
 )
-COLUMNS = ["id", "code", "pos", "lemma", "particle", "object", "prep", "target",
-           "flags", "example"]
+COLUMNS = [
+    "id",
+    "code",
+    "pos",
+    "lemma",
+    "particle",
+    "object",
+    "prep",
+    "target",
+    "flags",
+    "example",
+]
 
 
 def word(raw: str) -> str:
@@ -110,7 +162,9 @@ def parse_pattern(body: str, sets: dict[str, list[str]]) -> dict[str, str] | Non
             if not inner:
                 continue
             prep = word(inner[0])
-            words = [t for t in inner[1:] if t not in MARKERS and t.lower() not in ARTICLES]
+            words = [
+                t for t in inner[1:] if t not in MARKERS and t.lower() not in ARTICLES
+            ]
             pobj = expand(words[0], sets) if words else []
             preps.append(prep + (":" + "|".join(pobj) if pobj else ""))
             if "+" in inner and target == "auto":
@@ -118,7 +172,9 @@ def parse_pattern(body: str, sets: dict[str, list[str]]) -> dict[str, str] | Non
             continue
         low = tok.lower()
         if low in PREPOSITIONS and not tok.startswith(("{", "&")):
-            rest = [t for t in toks[i:] if t not in MARKERS and t.lower() not in ARTICLES]
+            rest = [
+                t for t in toks[i:] if t not in MARKERS and t.lower() not in ARTICLES
+            ]
             pobj = expand(rest[0], sets) if rest and not rest[0].startswith("(") else []
             if pobj:
                 i = toks.index(rest[0], i) + 1
@@ -149,7 +205,9 @@ def parse_code(raw: str) -> str | None:
 def convert(source: Path) -> list[dict[str, str]]:
     lines = source.read_text(encoding="latin-1").splitlines()
     sets = read_sets(lines)
-    start = next(i for i, l in enumerate(lines) if l.startswith("####### VERB PATTERNS"))
+    start = next(
+        i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS")
+    )
     rows: list[dict[str, str]] = []
     block = ""
     block_code: str | None = None
@@ -164,7 +222,7 @@ def convert(source: Path) -> list[dict[str, str]]:
         base.update(row)
         rows.append(base)
 
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
         if head:
             block = head.group(1)
@@ -187,8 +245,12 @@ def convert(source: Path) -> list[dict[str, str]]:
             if not single:
                 continue
             verb = (match.group(4) or "").strip().split(" ")[0]
-            add(code=code, lemma="|".join(single), example=f"{verb} {match.group(1)}",
-                **parsed)
+            add(
+                code=code,
+                lemma="|".join(single),
+                example=f"{verb} {match.group(1)}",
+                **parsed,
+            )
             continue
         # A verb of the block: WORD {FORMS} [CODE] # comment
         text = re.sub(r"\{[^}]*\}", " ", stripped.split("#", 1)[0])
@@ -218,9 +280,15 @@ def convert(source: Path) -> list[dict[str, str]]:
             obj = rest.pop(0)
             if rest and rest[0] in PREPOSITIONS:
                 prep = rest.pop(0)
-        add(code=code, lemma=lemma, particle=particle, object=obj, prep=prep,
+        add(
+            code=code,
+            lemma=lemma,
+            particle=particle,
+            object=obj,
+            prep=prep,
             flags="default" if not (particle or prep or obj) else "",
-            example=raw.lower())
+            example=raw.lower(),
+        )
     return rows
 
 

@@ -13,8 +13,22 @@ Token = Any
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: Prepositions that introduce a target when the pattern does not say, best first.
 AUTO_TARGET_PREPS = (
-    "to", "with", "against", "on", "upon", "toward", "towards", "into", "at",
-    "from", "in", "for", "over", "between", "of", "about",
+    "to",
+    "with",
+    "against",
+    "on",
+    "upon",
+    "toward",
+    "towards",
+    "into",
+    "at",
+    "from",
+    "in",
+    "for",
+    "over",
+    "between",
+    "of",
+    "about",
 )
 #: Clauses whose actors belong to another predicate.
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}

@@ -107,7 +107,10 @@ class EmbeddingFallback:
 
     def _encode(self, texts: Sequence[str]) -> Any:
         return self._model.encode(
-            list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
+            list(texts),
+            batch_size=64,
+            normalize_embeddings=True,
+            show_progress_bar=False,
         )
 
     def classify(self, texts: Sequence[str]) -> list[tuple[str, float] | None]:

@@ -185,7 +185,9 @@ class Lexicon:
         Names of the files they came from.
     """
 
-    def __init__(self, patterns: Sequence[Pattern], *, files: Sequence[str] = ()) -> None:
+    def __init__(
+        self, patterns: Sequence[Pattern], *, files: Sequence[str] = ()
+    ) -> None:
         self.patterns = list(patterns)
         self.files = list(files)
         self.verbs: dict[str, list[Pattern]] = {}
@@ -215,7 +217,9 @@ def bundled_lexicon_files() -> list[loaders.DataPath]:
     """The bundled pattern files: our own (``detente_*``) before PETRARCH2's."""
     files = loaders.bundled_files("lexicon", suffixes=(".tsv",))
     pattern_files = [f for f in files if f.name not in NON_PATTERN_FILES]
-    return sorted(pattern_files, key=lambda f: (not f.name.startswith("detente_"), f.name))
+    return sorted(
+        pattern_files, key=lambda f: (not f.name.startswith("detente_"), f.name)
+    )
 
 
 def _file_priority(path: loaders.DataPath, *, user: bool) -> int:

@@ -14,10 +14,37 @@ OBJECT_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
 TIME_ENTITIES = {"DATE", "TIME"}
 #: Nouns that stand for a quantity or a form of their "of" object.
 CONTAINER_NOUNS = {
-    "part", "round", "rounds", "series", "package", "set", "wave", "number",
-    "lot", "host", "string", "batch", "raft", "range", "variety", "kind",
-    "type", "form", "program", "programme", "plan", "some", "all", "much",
-    "most", "portion", "share", "bulk", "tranche", "shipment", "delivery",
+    "part",
+    "round",
+    "rounds",
+    "series",
+    "package",
+    "set",
+    "wave",
+    "number",
+    "lot",
+    "host",
+    "string",
+    "batch",
+    "raft",
+    "range",
+    "variety",
+    "kind",
+    "type",
+    "form",
+    "program",
+    "programme",
+    "plan",
+    "some",
+    "all",
+    "much",
+    "most",
+    "portion",
+    "share",
+    "bulk",
+    "tranche",
+    "shipment",
+    "delivery",
 }
 
 
@@ -30,7 +57,9 @@ class Match:
     object: Token | None = None
     particle: Token | None = None
     preps: list[Token] = field(default_factory=list)  # the matched prep tokens
-    modifiers: int = 0  # modifiers of the matched object phrase ("trade" in "trade war")
+    modifiers: int = (
+        0  # modifiers of the matched object phrase ("trade" in "trade war")
+    )
 
     @property
     def score(self) -> tuple[bool, int, int]:
@@ -111,7 +140,10 @@ def _pobj(prep: Token) -> Token | None:
 def match_prep(constraint: PrepConstraint, anchors: Iterable[Token]) -> Token | None:
     for anchor in anchors:
         for prep in prep_children(anchor):
-            if prep.lower_ not in constraint.preps and prep.lemma_.lower() not in constraint.preps:
+            if (
+                prep.lower_ not in constraint.preps
+                and prep.lemma_.lower() not in constraint.preps
+            ):
                 continue
             pobj = _pobj(prep)
             if not constraint.objects:
@@ -185,7 +217,9 @@ def best_verb_match(lexicon: Lexicon, verb: Token) -> Match | None:
 def best_noun_match(lexicon: Lexicon, noun: Token) -> Match | None:
     """The best nominal pattern for a noun (checks ``mod=`` flags)."""
     best: Match | None = None
-    for pattern in lexicon.noun_patterns(noun.lemma_) or lexicon.noun_patterns(noun.lower_):
+    for pattern in lexicon.noun_patterns(noun.lemma_) or lexicon.noun_patterns(
+        noun.lower_
+    ):
         mods = [f[4:] for f in pattern.flags if f.startswith("mod=")]
         if mods:
             wanted = {norm(m) for m in mods[0].split("|")}

@@ -101,7 +101,8 @@ def load_modality_tables() -> ModalityTables:
     )
     codes: dict[str, dict[str, str]] = {}
     for record in loaders.read_table(
-        loaders.bundled_file("lexicon", "modality.tsv"), required=("class", "inner", "code")
+        loaders.bundled_file("lexicon", "modality.tsv"),
+        required=("class", "inner", "code"),
     ):
         codes.setdefault(record["class"], {})[record["inner"]] = record["code"]
     return ModalityTables(
@@ -121,7 +122,7 @@ def generated_patterns(tables: ModalityTables) -> list[Pattern]:
                     code = tables.recode(wrapper.cls, inner)
                     if not code:
                         continue
-                    obj = (Phrase.parse(phrase),)
+                    obj: tuple[Phrase, ...] = (Phrase.parse(phrase),)
                     preps: tuple[PrepConstraint, ...] = ()
                     if slot != "dobj":
                         preps = (PrepConstraint(frozenset({slot}), obj),)
@@ -139,7 +140,9 @@ def generated_patterns(tables: ModalityTables) -> list[Pattern]:
                             target="auto",
                             target_preps=frozenset(),
                             flags=frozenset({"wrapper"}),
-                            example=f"{lemma} {wrapper.particle} {phrase}".replace("  ", " "),
+                            example=f"{lemma} {wrapper.particle} {phrase}".replace(
+                                "  ", " "
+                            ),
                             origin="lexicon/wrappers.tsv x lexicon/acts.tsv",
                             priority=1,
                         )

@@ -14,14 +14,22 @@ import pytest
 from detente.models import Actor, ActorMention, Article, Event
 
 #: country part of a few actor codes used in the tests
-_COUNTRY = {"IGOWHO": "IGO", "IGOUNO": "IGO", "IGOEU": "IGO", "WST": "WST", "NATO": "IGO"}
+_COUNTRY = {
+    "IGOWHO": "IGO",
+    "IGOUNO": "IGO",
+    "IGOEU": "IGO",
+    "WST": "WST",
+    "NATO": "IGO",
+}
 
 
 def _actor(code: str) -> Actor:
     return Actor(code=code, country=_COUNTRY.get(code, code[:3]), name=code)
 
 
-def mark_actors(nlp, text: str, actors: Mapping[str, str | list[str] | None]) -> Article:
+def mark_actors(
+    nlp, text: str, actors: Mapping[str, str | list[str] | None]
+) -> Article:
     """Parse ``text`` and mark every occurrence of each phrase as a mention.
 
     A phrase mapped to a list gives one mention per code over the same span
@@ -34,7 +42,9 @@ def mark_actors(nlp, text: str, actors: Mapping[str, str | list[str] | None]) ->
         found = False
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            sent_index = next(i for i, s in enumerate(sentences) if s.start <= span.start < s.end)
+            sent_index = next(
+                i for i, s in enumerate(sentences) if s.start <= span.start < s.end
+            )
             code_list = codes if isinstance(codes, list) else [codes]
             for code in code_list:
                 mentions.append(

@@ -55,13 +55,21 @@ from .conftest import triples
         pytest.param(
             "Putin, who visited Beijing in May, criticized NATO.",
             {"Putin": "RUSGOV", "Beijing": "CHN", "NATO": "NATO"},
-            {("RUSGOV", "CHN", "04"), ("CHN", "RUSGOV", "04"), ("RUSGOV", "NATO", "11")},
+            {
+                ("RUSGOV", "CHN", "04"),
+                ("CHN", "RUSGOV", "04"),
+                ("RUSGOV", "NATO", "11"),
+            },
             id="relative clause takes the noun it modifies as subject",
         ),
         pytest.param(
             "The minister met Lavrov and signed an agreement with Russia.",
             {"The minister": "FRAGOV", "Lavrov": "RUSGOV", "Russia": "RUS"},
-            {("FRAGOV", "RUSGOV", "04"), ("FRAGOV", "RUS", "05"), ("RUS", "FRAGOV", "05")},
+            {
+                ("FRAGOV", "RUSGOV", "04"),
+                ("FRAGOV", "RUS", "05"),
+                ("RUS", "FRAGOV", "05"),
+            },
             id="several events in one sentence, shared subject of conjoined verbs",
         ),
     ],
@@ -76,9 +84,7 @@ def test_coding_agentless_passive_is_not_coded(code):
 
 
 def test_coding_unresolved_actor_is_not_coded(code):
-    events = code(
-        "The rebels attacked Kabul.", {"The rebels": None, "Kabul": "AFG"}
-    )
+    events = code("The rebels attacked Kabul.", {"The rebels": None, "Kabul": "AFG"})
     assert events == []
 
 

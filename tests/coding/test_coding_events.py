@@ -18,7 +18,11 @@ def test_coding_event_fields_are_filled(nlp, coder):
     article.url = "https://example.org/a"
     (event,) = coder(article).events
     assert isinstance(event, Event)
-    assert (event.source_actor, event.target_actor, event.cameo_code) == ("USA", "IRN", "163")
+    assert (event.source_actor, event.target_actor, event.cameo_code) == (
+        "USA",
+        "IRN",
+        "163",
+    )
     assert event.cameo_root == "16"
     assert event.sentence == "Washington imposed sanctions on Tehran."
     assert text[event.span[0] : event.span[1]] == event.sentence

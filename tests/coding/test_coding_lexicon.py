@@ -40,19 +40,31 @@ def test_coding_user_lexicon_file_takes_priority(tmp_path, nlp):
     from detente.coding import EventCoder
 
     path = tmp_path / "mine.tsv"
-    path.write_text(HEADER + "my:snub\t110\tverb\tsnub\t\t\t\tdobj\t\tParis snubbed Rome\n")
+    path.write_text(
+        HEADER + "my:snub\t110\tverb\tsnub\t\t\t\tdobj\t\tParis snubbed Rome\n"
+    )
     coder = EventCoder(lexicon_files=[path], embedding_fallback=False)
-    article = coder(mark_actors(nlp, "Paris snubbed Rome.", {"Paris": "FRA", "Rome": "ITA"}))
+    article = coder(
+        mark_actors(nlp, "Paris snubbed Rome.", {"Paris": "FRA", "Rome": "ITA"})
+    )
     assert [(e.cameo_code, e.rule) for e in article.events] == [("110", "my:snub")]
 
 
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        pytest.param("x:1\t4x2\tverb\tmeet\t\t\t\tdobj\t\t\n", "bad code", id="bad code"),
-        pytest.param("x:1\t042\tadverb\tmeet\t\t\t\tdobj\t\t\n", "bad pos", id="bad pos"),
-        pytest.param("x:1\t042\tverb\tmeet\t\t\t\twhere\t\t\n", "bad target", id="bad target"),
-        pytest.param("x:1\t042\tverb\t\t\t\t\tdobj\t\t\n", "empty lemma", id="no lemma"),
+        pytest.param(
+            "x:1\t4x2\tverb\tmeet\t\t\t\tdobj\t\t\n", "bad code", id="bad code"
+        ),
+        pytest.param(
+            "x:1\t042\tadverb\tmeet\t\t\t\tdobj\t\t\n", "bad pos", id="bad pos"
+        ),
+        pytest.param(
+            "x:1\t042\tverb\tmeet\t\t\t\twhere\t\t\n", "bad target", id="bad target"
+        ),
+        pytest.param(
+            "x:1\t042\tverb\t\t\t\t\tdobj\t\t\n", "empty lemma", id="no lemma"
+        ),
     ],
 )
 def test_coding_bad_lexicon_row_names_file_and_line(tmp_path, row, message):

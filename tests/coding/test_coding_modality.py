@@ -12,39 +12,84 @@ US_IRAN = {"Washington": "USA", "Iran": "IRN"}
 @pytest.mark.parametrize(
     ("text", "actors", "expected"),
     [
-        pytest.param("Washington threatened to impose sanctions on Iran.", US_IRAN,
-                     {("USA", "IRN", "1312")}, id="threaten to sanction -> 1312"),
-        pytest.param("Washington threatened Iran with sanctions.", US_IRAN,
-                     {("USA", "IRN", "1312")}, id="threaten X with sanctions -> 1312"),
-        pytest.param("Russia demanded that Ukraine withdraw its forces.",
-                     {"Russia": "RUS", "Ukraine": "UKR"},
-                     {("RUS", "UKR", "106")}, id="demand that X withdraw -> 106"),
-        pytest.param("The EU called on Russia to release the activists.",
-                     {"The EU": "IGOEU", "Russia": "RUS"},
-                     {("IGOEU", "RUS", "0253")}, id="call on X to release -> 0253"),
-        pytest.param("Iran refused to meet the inspectors from France.",
-                     {"Iran": "IRN", "France": "FRA"},
-                     {("IRN", "FRA", "125")}, id="refuse to meet -> 125"),
-        pytest.param("Washington rejected the demand from Iran.", US_IRAN,
-                     {("USA", "IRN", "120")}, id="reject the demand -> 120"),
-        pytest.param("Japan agreed to provide aid to Nepal.", {"Japan": "JPN", "Nepal": "NPL"},
-                     {("JPN", "NPL", "033")}, id="agree to provide aid -> 033"),
-        pytest.param("Japan plans to send humanitarian aid to Nepal.",
-                     {"Japan": "JPN", "Nepal": "NPL"},
-                     {("JPN", "NPL", "0333")}, id="plan to send humanitarian aid -> 0333"),
-        pytest.param("Japan will provide aid to Nepal.", {"Japan": "JPN", "Nepal": "NPL"},
-                     {("JPN", "NPL", "033")}, id="will + cooperation -> intent 03x"),
-        pytest.param("Washington will attack Iran.", US_IRAN,
-                     {("USA", "IRN", "1384")}, id="will + force -> threat 13x"),
-        pytest.param("The US has continued to withdraw from the WHO.",
-                     {"The US": "USA", "the WHO": "IGOWHO"},
-                     {("USA", "IGOWHO", "161")}, id="continue to keeps the code"),
-        pytest.param("The US announced to withdraw from the WHO.",
-                     {"The US": "USA", "the WHO": "IGOWHO"},
-                     {("USA", "IGOWHO", "161")}, id="announce to keeps the code"),
-        pytest.param("France is ready to send troops to protect Mali.",
-                     {"France": "FRA", "Mali": "MLI"},
-                     {("FRA", "MLI", "03")}, id="ready to: adjective of intent"),
+        pytest.param(
+            "Washington threatened to impose sanctions on Iran.",
+            US_IRAN,
+            {("USA", "IRN", "1312")},
+            id="threaten to sanction -> 1312",
+        ),
+        pytest.param(
+            "Washington threatened Iran with sanctions.",
+            US_IRAN,
+            {("USA", "IRN", "1312")},
+            id="threaten X with sanctions -> 1312",
+        ),
+        pytest.param(
+            "Russia demanded that Ukraine withdraw its forces.",
+            {"Russia": "RUS", "Ukraine": "UKR"},
+            {("RUS", "UKR", "106")},
+            id="demand that X withdraw -> 106",
+        ),
+        pytest.param(
+            "The EU called on Russia to release the activists.",
+            {"The EU": "IGOEU", "Russia": "RUS"},
+            {("IGOEU", "RUS", "0253")},
+            id="call on X to release -> 0253",
+        ),
+        pytest.param(
+            "Iran refused to meet the inspectors from France.",
+            {"Iran": "IRN", "France": "FRA"},
+            {("IRN", "FRA", "125")},
+            id="refuse to meet -> 125",
+        ),
+        pytest.param(
+            "Washington rejected the demand from Iran.",
+            US_IRAN,
+            {("USA", "IRN", "120")},
+            id="reject the demand -> 120",
+        ),
+        pytest.param(
+            "Japan agreed to provide aid to Nepal.",
+            {"Japan": "JPN", "Nepal": "NPL"},
+            {("JPN", "NPL", "033")},
+            id="agree to provide aid -> 033",
+        ),
+        pytest.param(
+            "Japan plans to send humanitarian aid to Nepal.",
+            {"Japan": "JPN", "Nepal": "NPL"},
+            {("JPN", "NPL", "0333")},
+            id="plan to send humanitarian aid -> 0333",
+        ),
+        pytest.param(
+            "Japan will provide aid to Nepal.",
+            {"Japan": "JPN", "Nepal": "NPL"},
+            {("JPN", "NPL", "033")},
+            id="will + cooperation -> intent 03x",
+        ),
+        pytest.param(
+            "Washington will attack Iran.",
+            US_IRAN,
+            {("USA", "IRN", "1384")},
+            id="will + force -> threat 13x",
+        ),
+        pytest.param(
+            "The US has continued to withdraw from the WHO.",
+            {"The US": "USA", "the WHO": "IGOWHO"},
+            {("USA", "IGOWHO", "161")},
+            id="continue to keeps the code",
+        ),
+        pytest.param(
+            "The US announced to withdraw from the WHO.",
+            {"The US": "USA", "the WHO": "IGOWHO"},
+            {("USA", "IGOWHO", "161")},
+            id="announce to keeps the code",
+        ),
+        pytest.param(
+            "France is ready to send troops to protect Mali.",
+            {"France": "FRA", "Mali": "MLI"},
+            {("FRA", "MLI", "03")},
+            id="ready to: adjective of intent",
+        ),
     ],
 )
 def test_coding_governing_verbs(code, text, actors, expected):
@@ -57,11 +102,20 @@ def test_coding_governing_verbs(code, text, actors, expected):
 @pytest.mark.parametrize(
     ("text", "modality"),
     [
-        pytest.param("Washington would impose sanctions on Iran.", "hypothetical", id="would"),
-        pytest.param("Washington could impose sanctions on Iran.", "hypothetical", id="could"),
-        pytest.param("If talks fail, Washington imposes sanctions on Iran.", "conditional",
-                     id="if clause"),
-        pytest.param("Washington imposed sanctions on Iran.", "asserted", id="asserted"),
+        pytest.param(
+            "Washington would impose sanctions on Iran.", "hypothetical", id="would"
+        ),
+        pytest.param(
+            "Washington could impose sanctions on Iran.", "hypothetical", id="could"
+        ),
+        pytest.param(
+            "If talks fail, Washington imposes sanctions on Iran.",
+            "conditional",
+            id="if clause",
+        ),
+        pytest.param(
+            "Washington imposed sanctions on Iran.", "asserted", id="asserted"
+        ),
         pytest.param("Washington will sanction Iran.", "future", id="will"),
     ],
 )
@@ -86,7 +140,9 @@ def test_coding_reported_speech_keeps_speaker_and_act(code):
         "Putin said the US had imposed sanctions on Iran.",
         {"Putin": "RUSGOV", "the US": "USA", "Iran": "IRN"},
     )
-    by_code = {(e.source_actor, e.target_actor, e.cameo_root): e.modality for e in events}
+    by_code = {
+        (e.source_actor, e.target_actor, e.cameo_root): e.modality for e in events
+    }
     assert by_code[("RUSGOV", "USA", "01")] == "asserted"
     assert by_code[("USA", "IRN", "16")] == "reported"
 
@@ -101,5 +157,7 @@ def test_coding_reported_obligation_is_a_demand(code):
 
 def test_coding_speaker_bound_pronoun(code):
     # "it" has no actor: inside a reported clause it is bound to the speaker
-    events = code("Japan said it will send aid to Nepal.", {"Japan": "JPN", "Nepal": "NPL"})
+    events = code(
+        "Japan said it will send aid to Nepal.", {"Japan": "JPN", "Nepal": "NPL"}
+    )
     assert ("JPN", "NPL", "03") in triples(events, root=True)

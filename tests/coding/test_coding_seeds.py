@@ -19,7 +19,9 @@ def seed_events(seeds_dir):
     )
     events = []
     for path in sorted(seeds_dir.glob("*.txt")):
-        article = Article(doc_id=path.stem, text=path.read_text(), date=dt.date(2021, 5, 26))
+        article = Article(
+            doc_id=path.stem, text=path.read_text(), date=dt.date(2021, 5, 26)
+        )
         events += pipeline(article).events
     return events
 
@@ -38,15 +40,34 @@ def _has(events, sentence_part, source, target, code):
 @pytest.mark.parametrize(
     ("sentence_part", "source", "target", "code"),
     [
-        pytest.param("arrived in Moscow", "CHN", "RUS", "042", id="Yang arrives in Moscow"),
+        pytest.param(
+            "arrived in Moscow", "CHN", "RUS", "042", id="Yang arrives in Moscow"
+        ),
         pytest.param("spoke by phone", "CHN", "RUS", "041", id="phone call with Putin"),
-        pytest.param("withdraw from the World Health", "USA", "IGO", "16", id="US leaves WHO"),
-        pytest.param("sanctions on Russia from the West", "WST", "RUS", "163",
-                     id="Western sanctions on Russia"),
-        pytest.param("launched various sanctions", "WST", "RUS", "163",
-                     id="they launched sanctions: Russia"),
-        pytest.param("launched various sanctions", "WST", "CHN", "163",
-                     id="they launched sanctions: China"),
+        pytest.param(
+            "withdraw from the World Health", "USA", "IGO", "16", id="US leaves WHO"
+        ),
+        pytest.param(
+            "sanctions on Russia from the West",
+            "WST",
+            "RUS",
+            "163",
+            id="Western sanctions on Russia",
+        ),
+        pytest.param(
+            "launched various sanctions",
+            "WST",
+            "RUS",
+            "163",
+            id="they launched sanctions: Russia",
+        ),
+        pytest.param(
+            "launched various sanctions",
+            "WST",
+            "CHN",
+            "163",
+            id="they launched sanctions: China",
+        ),
         pytest.param("refused the US demand", "CHN", "USA", "12", id="Beijing refuses"),
         pytest.param("refused the US demand", "RUS", "USA", "12", id="Moscow refuses"),
     ],
