@@ -107,7 +107,9 @@ def _print_figures(report: EvalReport) -> None:
     if report.gold_countries:
         how = ", ".join(f"{k} {v}" for k, v in sorted(report.gold_countries.items()))
         console.print(f"{'gold actor countries from':<26} {how}", highlight=False)
-    table = Table(title="Per file")
+    table = Table(
+        title="Per file", box=None, padding=(0, 1, 0, 0), title_justify="left"
+    )
     for column in (
         "file",
         "records",
@@ -122,7 +124,7 @@ def _print_figures(report: EvalReport) -> None:
         table.add_column(column, overflow="fold")
     for counts in report.files:
         table.add_row(
-            Path(counts.path).name,
+            Path(counts.path).stem.removesuffix("_dev"),
             str(counts.records),
             _pct(counts.root_accuracy),
             _pct(counts.code_accuracy),
@@ -136,17 +138,25 @@ def _print_figures(report: EvalReport) -> None:
 
 
 def _print_confusion(confusion: dict[str, dict[str, int]], title: str) -> None:
+    # A plain text grid: 21 x 21 CAMEO roots must fit an 80-column terminal.
     if not confusion:
         return
     labels = sorted(
-        {gold for gold in confusion}
-        | {guess for row in confusion.values() for guess in row},
+        set(confusion) | {guess for row in confusion.values() for guess in row},
         key=lambda label: (label == NO_EVENT, label),
     )
-    table = Table(title=title)
-    table.add_column("gold")
-    for label in labels:
-        table.add_column(label, justify="right")
+    biggest = max(n for row in confusion.values() for n in row.values())
+    # PLOVER names are long: columns show their first four letters
+    short = {label: label[:4] for label in labels}
+    if len(set(short.values())) < len(labels):
+        short = {label: label for label in labels}
+    width = max(len(str(biggest)), *(len(v) for v in short.values())) + 1
+    first = max(len("gold"), *(len(label) for label in labels)) + 1
+    console.print(f"[bold]{title}[/]", highlight=False)
+    header = "gold".ljust(first) + "".join(
+        short[label].rjust(width) for label in labels
+    )
+    console.print(header, highlight=False, soft_wrap=True)
     for gold in labels:
         row = confusion.get(gold)
         if not row:
@@ -154,11 +164,11 @@ def _print_confusion(confusion: dict[str, dict[str, int]], title: str) -> None:
         cells = []
         for guess in labels:
             n = row.get(guess, 0)
-            cells.append(
-                "" if not n else f"[bold green]{n}[/]" if guess == gold else str(n)
-            )
-        table.add_row(gold, *cells)
-    console.print(table)
+            cell = (str(n) if n else ".").rjust(width)
+            cells.append(f"[bold green]{cell}[/]" if n and guess == gold else cell)
+        console.print(
+            gold.ljust(first) + "".join(cells), highlight=False, soft_wrap=True
+        )
 
 
 def _print_errors(report: EvalReport, limit: int) -> None:

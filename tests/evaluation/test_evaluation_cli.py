@@ -43,6 +43,10 @@ def test_eval_prints_figures_and_confusion(labelled):
     assert result.exit_code == 0, result.output
     assert "50.0% (1/2)" in result.output  # root accuracy
     assert "CAMEO root confusion" in result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()}
+    assert rows["gold"] == ["04", "11", "19"]
+    assert rows["11"] == ["1", ".", "."]  # gold 11 coded as 04
+    assert rows["19"] == [".", ".", "1"]
     assert "Russia criticised the US." in result.output  # the error shown
     assert "US forces attacked." not in result.output
 
