@@ -49,7 +49,6 @@ from _common import (  # noqa: E402
     write_sample,
 )
 
-
 # -- phases (each in its own subprocess) ------------------------------------------
 
 
