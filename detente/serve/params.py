@@ -159,3 +159,17 @@ class DocumentIn(BaseModel):
         pattern=r"^[A-Za-z0-9._:-]{1,128}$",
         description="Default: a content hash.",
     )
+
+
+class ReportParams(QueryModel):
+    """Options of a claim report."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    dedup: DedupMode = Field(default_factory=default_dedup)
+    quad_class_mapping: Literal["gdelt.v1", "icews.v1", "phoenix.v1"] | None = Field(
+        None, description="Recompute QuadClass with this mapping; default: as coded."
+    )
+    sensitivity: bool = Field(
+        True, description="Re-run under every de-duplication mode and mapping."
+    )

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -114,16 +114,23 @@ class Site:
         title: str,
         tags: tuple[str, ...] = (),
         status_code: int | None = None,
+        response_class: type[Response] | None = None,
     ) -> Callable[[F], F]:
-        """Register a JSON-only route at ``path``."""
+        """Register a JSON-only route at ``path``.
+
+        With ``response_class`` the view returns that response itself (the
+        self-contained HTML of a report).
+        """
 
         def decorate(view: F) -> F:
             extra: dict[str, Any] = {}
             if status_code is not None:
                 extra["status_code"] = status_code
+            if response_class is not None:
+                extra["response_class"] = response_class
             self.router.add_api_route(
                 path,
-                _json_route(view, status_code or 200),
+                view if response_class else _json_route(view, status_code or 200),
                 methods=list(methods),
                 tags=list(tags),
                 summary=title,

@@ -12,12 +12,14 @@ import importlib
 import logging
 import platform
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import pandas as pd
 from fastapi import Depends, Header, Path, Query, Request
+from fastapi.responses import HTMLResponse
 from pydantic import Field
 
 from ..about import __version__
@@ -34,6 +36,7 @@ from .params import (
     EventParams,
     NetworkParams,
     QueryModel,
+    ReportParams,
     default_dedup,
 )
 from .queries import EventFilter, Queries
@@ -66,6 +69,9 @@ class ServeState:
     open_writer: Any = None  # () -> Store, for writes
     writer: Any = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Built claim reports, newest last: (claim, options) -> Report.
+    reports: OrderedDict[tuple[Any, ...], Any] = field(default_factory=OrderedDict)
+    report_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class DedupParams(QueryModel):
@@ -355,6 +361,8 @@ def create_document_view(
         if state.writer is None:
             state.writer = state.open_writer()
         added = bool(state.writer.add_article(article))
+    with state.report_lock:
+        state.reports.clear()  # the reports' data changed
     return to_jsonable(
         {
             "ok": True,
@@ -692,6 +700,110 @@ def blocs_view(
     return to_jsonable(
         {"ok": True, "start": start, "end": end, "blocs": result.to_dict()}
     )
+
+
+# ---- claim reports ---------------------------------------------------------
+#: How many built reports the server keeps (a report re-runs its test under
+#: every de-duplication mode and mapping: seconds on a large store).
+REPORT_CACHE_SIZE = 16
+
+
+def _claims() -> list[Any]:
+    return list(_analysis("list_claims")())
+
+
+def _claim_record(claim: Any) -> dict[str, Any]:
+    return {
+        "name": claim.name,
+        "title": claim.title,
+        "test": claim.test,
+        "actors": claim.actors,
+        "expected_sign": claim.expected_sign,
+        "period": claim.period,
+        "source": claim.source,
+        "quote": claim.quote,
+        "page": f"/reports/{claim.name}",
+        "api": f"/api/reports/{claim.name}",
+        "html": f"/api/reports/{claim.name}/html",
+    }
+
+
+@site.page(
+    "/reports", template="reports.html", title="Claim reports", tags=("reports",)
+)
+def reports_view(request: Request) -> dict[str, Any]:
+    """The claims a report can test (bundled claim templates)."""
+    return to_jsonable({"ok": True, "claims": [_claim_record(c) for c in _claims()]})
+
+
+def _report(request: Request, name: str, params: ReportParams) -> Any:
+    """Build (or reuse) the report of claim ``name``; 404 for unknown claims."""
+    _check_range(params.date_from, params.date_to)
+    claims = {c.name: c for c in _claims()}
+    if name not in claims:
+        # Only bundled names: a claim argument may also be a file path.
+        raise ApiError(
+            404, f"no claim named {name!r}; known claims: {', '.join(sorted(claims))}"
+        )
+    state = state_of(request)
+    key = (name, *params.model_dump().values())
+    with state.report_lock:
+        if key in state.reports:
+            state.reports.move_to_end(key)
+            return state.reports[key]
+    store = state.queries.store
+
+    def load(dedup: str, mapping: str | None) -> pd.DataFrame:
+        return store.events_frame(
+            dedup=dedup,
+            quad_class_mapping=mapping,
+            start=params.date_from,
+            end=params.date_to,
+        )
+
+    try:
+        report = _analysis("build_report")(
+            claims[name],
+            load,
+            start=params.date_from,
+            end=params.date_to,
+            dedup=params.dedup,
+            quad_class_mapping=params.quad_class_mapping,
+            run_sensitivity=params.sensitivity,
+        )
+    except AnalysisError as e:
+        raise ApiError(400, f"claim {name!r}: {e}") from e
+    with state.report_lock:
+        state.reports[key] = report
+        while len(state.reports) > REPORT_CACHE_SIZE:
+            state.reports.popitem(last=False)
+    return report
+
+
+@site.page(
+    "/reports/{name}", template="report.html", title="Claim report", tags=("reports",)
+)
+def report_view(
+    request: Request, name: ReportId, params: Annotated[ReportParams, Query()]
+) -> dict[str, Any]:
+    """One claim tested on the store: verdict, sections, numbers, caveats."""
+    report = _report(request, name, params)
+    query = urlencode(list(request.query_params.multi_items()))
+    html_url = f"/api/reports/{name}/html" + (f"?{query}" if query else "")
+    return to_jsonable({"ok": True, **report.to_dict(), "html_url": html_url})
+
+
+@site.api(
+    "/api/reports/{name}/html",
+    title="One claim report as self-contained HTML",
+    tags=("reports",),
+    response_class=HTMLResponse,
+)
+def report_html_view(
+    request: Request, name: ReportId, params: Annotated[ReportParams, Query()]
+) -> HTMLResponse:
+    """The full report (plots embedded), as ``detente report`` writes it."""
+    return HTMLResponse(_report(request, name, params).to_html())
 
 
 # ---- settings and version -------------------------------------------------

@@ -247,3 +247,18 @@ def test_front_page_links_to_a_working_dyad(page):
     page.click("table.dyads a:text('timeline')")
     page.wait_for_selector("#dyad-chart .main-svg")
     assert _bar_count(page) > 0
+
+
+def test_claim_report_opens_from_the_list(page):
+    page.goto(page.server_url + "/reports")
+    page.click("table.claims a:text('China–Russia coordination')")
+    page.wait_for_selector("#verdict")
+    assert page.locator("#verdict strong").text_content() in {
+        "supported",
+        "partly supported",
+        "not supported",
+        "contradicted",
+        "insufficient data",
+    }
+    assert page.locator("section.report-section h2").first.text_content() == "Claim"
+    _screenshot(page, "dashboard-report.png")
