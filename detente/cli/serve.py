@@ -32,11 +32,10 @@ def serve_cli(
     """Serve the REST API (/api) and the dashboard (/) over an event store."""
     from ..serve import serve
 
-    url = db or str(get_setting("db"))
-    mode = "read-write (token required)" if allow_write else "read-only"
-    console.print(
-        f"detente: serving [bold]{url}[/] {mode} on http://{host}:{port}/ "
-        f"(API: http://{host}:{port}/api, OpenAPI: /api/openapi.json)",
-        highlight=False,
+    serve(
+        db or str(get_setting("db")),
+        host=host,
+        port=port,
+        allow_write=allow_write,
+        announce=lambda line: console.print(f"detente: {line}", highlight=False),
     )
-    serve(url, host=host, port=port, allow_write=allow_write)

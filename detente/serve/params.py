@@ -8,10 +8,11 @@ is a 422, not a silently unfiltered list) and turn empty form fields into
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..errors import ConfigError
 from ..settings import get_setting
 
 ActorCode = Annotated[
@@ -29,9 +30,16 @@ Period = Literal["day", "week", "month", "quarter", "year"]
 Level = Literal["country", "actor"]
 
 
-def default_dedup() -> str:
+def default_dedup() -> DedupMode:
     """The store's default de-duplication mode (setting ``dedup``)."""
-    return str(get_setting("dedup"))
+    mode = str(get_setting("dedup"))
+    modes = get_args(DedupMode)
+    if mode not in modes:
+        raise ConfigError(
+            f"DETENTE_DEDUP={mode!r} is not a de-duplication mode; use one of "
+            f"{', '.join(modes)}"
+        )
+    return cast(DedupMode, mode)
 
 
 class QueryModel(BaseModel):

@@ -179,3 +179,25 @@ def test_token_comes_from_the_environment(writable_db, monkeypatch):
             "/api/documents", json=ARTICLE, headers=_auth("from-env")
         )
         assert response.status_code == 201
+
+
+@pytest.mark.slow
+def test_write_runs_the_default_pipeline(writable_db):
+    """No test pipeline: the server codes the article with Pipeline.default()."""
+    app = create_app(str(writable_db), allow_write=True, token=TOKEN)
+    article = {
+        "title": "Trade pact",
+        "text": "China and Russia signed a trade agreement in Moscow on Tuesday.",
+        "date": "2024-07-02",
+        "source": "Test Wire",
+    }
+    with TestClient(app) as real:
+        response = real.post("/api/documents", json=article, headers=_auth())
+        assert response.status_code == 201, response.text
+        coded = {
+            (e["source_country"], e["target_country"])
+            for e in response.json()["events"]
+        }
+        assert ("CHN", "RUS") in coded
+        stored = real.get(response.json()["url"]).json()
+        assert stored["document"]["n_events"] == len(response.json()["events"])
