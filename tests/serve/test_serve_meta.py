@@ -67,3 +67,11 @@ def test_overview_counts_the_store(client, articles):
         "2024-01-09",
         "2024-06-26",
     )
+
+
+def test_every_api_operation_is_documented(client):
+    spec = client.get("/api/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("summary"), f"{method.upper()} {path} has no summary"
+            assert operation.get("description"), f"{method.upper()} {path} has no docstring"
