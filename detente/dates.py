@@ -447,11 +447,12 @@ class DateResolver:
         self, doc: Any, reference: dt.date | None
     ) -> Iterator[DateMention]:
         """Yield the resolved date expressions of ``doc``, sentence by sentence."""
+        full_text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
         for index, sent in enumerate(doc.sents):
-            yield from self._sentence_mentions(doc, sent, index, reference)
+            yield from self._sentence_mentions(full_text, sent, index, reference)
 
     def _sentence_mentions(
-        self, doc: Any, sent: Any, index: int, reference: dt.date | None
+        self, full_text: str, sent: Any, index: int, reference: dt.date | None
     ) -> list[DateMention]:
         text = sent.text
         offset = sent.start_char
@@ -469,9 +470,9 @@ class DateResolver:
         for start, end in sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0])):
             if any(start < m.end and m.start < end for m in resolved):
                 continue
-            if doc.text[end : end + 2] not in ("'s", "\u2019s"):  # "in today's paper"
-                start = self._with_preposition(doc.text, start, offset)
-            expression = doc.text[start:end]
+            if full_text[end : end + 2] not in ("'s", "\u2019s"):  # "in today's paper"
+                start = self._with_preposition(full_text, start, offset)
+            expression = full_text[start:end]
             found = resolve_expression(
                 expression, reference, future=future, future_days=self.future_days
             )
