@@ -7,7 +7,7 @@ same thing later::
     from detente.registry import exporters
 
     @exporters.register("mycorp.stata.v1")
-    def export_stata(events, path, **options): ...
+    def export_stata(selection, path, **options) -> list[Path]: ...
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Registry:
 
 #: Pipeline stages: factories ``(settings) -> Stage``.
 stages = Registry("pipeline stage")
-#: Event exporters: ``(events, path, **options) -> None``.
+#: Event exporters: ``(selection, path, **options) -> list[Path]`` (see detente.export).
 exporters = Registry("exporter")
 #: Event importers: ``(path, **options) -> Iterator[Event]``.
 importers = Registry("importer")
