@@ -50,6 +50,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 FAMILY_NAME_FIRST = frozenset(
     {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP"}
 )
+#: Prepositions locating a group in a country ("rebels in Sudan").
+LOCATIVE_PREPS = frozenset({"in", "throughout", "across", "inside"})
+FOREIGN_POSTED_ROLES = frozenset({"MIL", "MED", "IGO"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs whose "it" subject is usually pleonastic ("it seems that").
 PLEONASTIC_HEADS = frozenset({"seem", "appear", "take", "remain", "matter", "happen"})
@@ -256,6 +259,17 @@ class DocResolver:
         ):
             unit.destination = True
             return True
+        if (
+            len(words) <= 2
+            and words[0] in LOCATIVE_PREPS
+            and words[1:] in ([], ["the"])
+            and unit.kind == "place"
+            and all(u.kind == "role" for u in group)
+            and self._attached(unit, gap[0], left)
+        ):
+            # "rebels in the Ivory Coast", "students throughout Indonesia": a group
+            # located in a country belongs to it (not "the ambassador in Moscow").
+            return self._located_group(left)
         if any(w in POSSESSIVE for w in words):
             rest = [t for t in gap if t.lower_ not in POSSESSIVE]
             return left.kind == "place" and all(self._filler(t) for t in rest)
@@ -282,6 +296,24 @@ class DocResolver:
                 and all(self._filler(t) for t in gap)
             )
         )
+
+    def _located_group(self, unit: Unit) -> bool:
+        """A role that takes the country it is located in: not troops (often
+        deployed abroad), not diplomats (posted abroad), not a single person."""
+        role = unit.role
+        if role is None or role.role in FOREIGN_POSTED_ROLES:
+            return False
+        if role.kind != "person":
+            return True
+        head = self.doc[unit.end - 1]
+        return head.tag_ == "NNPS" or head.tag_ == "NNS" and not any(
+            w in role.role_label for w in ("diplomat", "ambassador", "envoy")
+        )
+
+    def _attached(self, unit: Unit, prep: Any, left: Unit) -> bool:
+        """Whether ``unit`` is the object of ``prep`` and ``prep`` modifies ``left``."""
+        head = self.doc[unit.end - 1]
+        return head.head.i == prep.i and left.start <= prep.head.i < left.end
 
     @staticmethod
     def _filler(token: Any) -> bool:
@@ -466,7 +498,7 @@ class DocResolver:
                 for u in group
                 if u.kind == "org"
                 and not u.destination
-                and u.entries[0].kind in ("government", "party")
+                and u.entries[0].kind in ("government", "party", "igo")
             ]
         if places and roles:
             role = roles[-1].role

@@ -87,6 +87,8 @@ def collect(
     if slot is None:
         return []
     excluded = {id(m) for m in exclude}
+    # a mention of an excluded actor ("their" for the source) is no other side
+    excluded_codes = {m.actor.code for m in exclude if m.actor is not None}
     skip = skip or set()
     queue: deque[Token] = deque([slot])
     seen: set[int] = set()
@@ -95,7 +97,11 @@ def collect(
         if token.i in seen or token.i in skip:
             continue
         seen.add(token.i)
-        found = [m for m in index.at(token) if id(m) not in excluded]
+        found = [
+            m
+            for m in index.at(token)
+            if id(m) not in excluded and _code(m) not in excluded_codes
+        ]
         if found:
             result: list[ActorMention] = []
             tokens = {token.i}
@@ -105,7 +111,11 @@ def collect(
             for i in sorted(tokens):
                 for conj in _conjuncts(token.doc[i]):
                     for mention in index.at(conj):
-                        if id(mention) not in excluded and mention not in result:
+                        if (
+                            id(mention) not in excluded
+                            and _code(mention) not in excluded_codes
+                            and mention not in result
+                        ):
                             result.append(mention)
             return result
         for child in token.children:
@@ -116,6 +126,10 @@ def collect(
                 continue
             queue.append(child)
     return []
+
+
+def _code(mention: ActorMention) -> str | None:
+    return mention.actor.code if mention.actor is not None else None
 
 
 def subject_slot(verb: Token, *, depth: int = 0) -> tuple[Token | None, Token | None]:
@@ -211,10 +225,15 @@ def nearest_in_clause(
         if child.dep_ in {"nsubj", "nsubjpass", "csubj", "xcomp", "ccomp"}:
             subject_tokens.update(t.i for t in child.subtree)
     excluded = {id(m) for m in exclude}
+    excluded_codes = {m.actor.code for m in exclude if m.actor is not None}
     for token in verb.subtree:
         if token.i <= verb.i or token.i in subject_tokens:
             continue
-        found = [m for m in index.at(token) if id(m) not in excluded]
+        found = [
+            m
+            for m in index.at(token)
+            if id(m) not in excluded and _code(m) not in excluded_codes
+        ]
         if found:
             return collect(token, index, exclude=exclude)
     return []

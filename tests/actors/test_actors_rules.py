@@ -133,6 +133,24 @@ def _codes(resolver, text, needle, *, date=DATE):
             ["USAGOV"],
             id="shared role in coordination",
         ),
+        pytest.param(
+            "The US has continued to withdraw from international organizations.",
+            "international organizations",
+            ["IGO"],
+            id="generic IGO",
+        ),
+        pytest.param(
+            "Rebels in the Ivory Coast blocked roads.",
+            "Rebels in the Ivory Coast",
+            ["CIVREB"],
+            id="group located in a country",
+        ),
+        pytest.param(
+            "Arab League Secretary General Chadli Klibi arrived.",
+            "Chadli Klibi",
+            ["IGOARL"],
+            id="IGO title with an unknown name",
+        ),
     ],
 )
 def test_actors_rules(resolver, text, needle, codes):
@@ -152,6 +170,11 @@ def test_actors_rules(resolver, text, needle, codes):
         ),
         pytest.param(
             "We had an official visit.", "official", id="official as an adjective"
+        ),
+        pytest.param(
+            "The ambassador in Moscow met reporters.",
+            "ambassador",
+            id="a diplomat in a capital is not its country's",
         ),
     ],
 )
