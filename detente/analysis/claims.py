@@ -948,7 +948,53 @@ def run_claim(
     if frame.empty:
         summary = "Insufficient data: no events were loaded for the selected dates."
         return ClaimOutcome(INSUFFICIENT, summary, {}, [Section("Data", [summary])])
-    return RUNNERS[claim.test](claim, frame, alpha=alpha, light=light)
+    frame, trimmed = core_window(frame)
+    outcome = RUNNERS[claim.test](claim, frame, alpha=alpha, light=light)
+    if trimmed:
+        outcome.numbers["window.trimmed_events"] = trimmed
+        outcome.sections.insert(
+            0,
+            Section(
+                "Time window",
+                [
+                    f"{trimmed} event(s) dated far outside the bulk of the data (historical "
+                    "references such as 'in 1953', or plans for distant years) were left out, "
+                    f"so the analysis covers {frame['event_date'].min():%Y-%m-%d} to "
+                    f"{frame['event_date'].max():%Y-%m-%d}. Pass --from/--to to choose "
+                    "the window yourself."
+                ],
+            ),
+        )
+    return outcome
+
+
+#: Share of events cut at each end of the date range by :func:`core_window`.
+CORE_WINDOW_TAIL = 0.025
+
+
+def core_window(events: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Keep the central 95 % of event dates when a few outliers stretch the span.
+
+    Event dates come from the text, so a corpus of 2013-2020 news also holds
+    events of 1917 or 1953. Left in, they stretch period series over decades of
+    empty periods, and a VAR on mostly-zero series gives spurious significance.
+    The window is trimmed only when the full span is more than twice the
+    central span.
+
+    Returns
+    -------
+    (DataFrame, int)
+        The kept events and how many were left out.
+    """
+    dates = events["event_date"].dropna()
+    if len(dates) < 40:
+        return events, 0
+    low, high = dates.quantile(CORE_WINDOW_TAIL), dates.quantile(1 - CORE_WINDOW_TAIL)
+    full_span = dates.max() - dates.min()
+    if full_span <= 2 * (high - low):
+        return events, 0
+    keep = events["event_date"].isna() | events["event_date"].between(low, high)
+    return events[keep], int((~keep).sum())
 
 
 __all__ = [
@@ -957,6 +1003,7 @@ __all__ = [
     "Section",
     "TESTS",
     "VERDICTS",
+    "core_window",
     "list_claims",
     "load_claim",
     "run_claim",
