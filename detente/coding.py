@@ -273,7 +273,7 @@ class EventCoder:
                 frame = self._noun_frame(nominal, index)
                 if frame is not None:
                     frames.append(frame)
-        return frames, uncoded
+        return _drop_residual_statements(frames), uncoded
 
     # -- frames ------------------------------------------------------------
 
@@ -568,6 +568,10 @@ class EventCoder:
         for comp in self._complements(verb):
             if comp.dep_ != "ccomp":
                 continue
+            if _attribution(verb, comp):
+                # "X did Y, officials said": the speaker is the news source, not
+                # an actor making a statement about X (the reported act is coded)
+                continue
             slot, patient = args.subject_slot(comp)
             actors = args.collect(slot or patient, index)
             targets = [m for m in actors if m not in sources]
@@ -800,6 +804,42 @@ class EventCoder:
             source_name=article.source,
             url=article.url,
         )
+
+
+def _drop_residual_statements(frames: list[_Frame]) -> list[_Frame]:
+    """Drop a plain statement (010) when the same dyad has a specific event.
+
+    010 is CAMEO's residual "make statement": "Russia said that Sudan must
+    return ..." is a demand (10x) by Russia, "praised Haiti and said it was a
+    partner" a praise; the bare statement adds nothing to either.
+    """
+    specific = [f for f in frames if f.code != "010" and not f.negated]
+    kept = []
+    for frame in frames:
+        if frame.code == "010" and frame.targets:
+            sources, targets = _actors(frame.sources), _actors(frame.targets)
+            if any(
+                _actors(other.sources) & sources
+                and (
+                    _actors(other.targets) & targets
+                    or (other.symmetric and _actors(other.sources) & targets)
+                )
+                for other in specific
+            ):
+                continue
+        kept.append(frame)
+    return kept
+
+
+def _attribution(verb: Any, comp: Any) -> bool:
+    """Whether the speech ``verb`` follows the clause it reports (an attribution).
+
+    "Iran attacked the tanker, officials said" / "..., said a spokesman": the
+    reported clause comes first and the speech verb closes the sentence.
+    """
+    return comp.i < verb.i and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in comp.children
+    )
 
 
 def _prep_rank(prep: str) -> int:

@@ -161,3 +161,20 @@ def test_coding_speaker_bound_pronoun(code):
         "Japan said it will send aid to Nepal.", {"Japan": "JPN", "Nepal": "NPL"}
     )
     assert ("JPN", "NPL", "03") in triples(events, root=True)
+
+
+def test_coding_attribution_is_not_a_statement(code):
+    # the speaker closing the sentence is the news source, not an actor
+    events = code(
+        "The US imposed sanctions on Iran, Russian officials said.",
+        {"The US": "USA", "Iran": "IRN", "Russian officials": "RUSGOV"},
+    )
+    assert triples(events, root=True) == {("USA", "IRN", "16")}
+
+
+def test_coding_statement_subsumed_by_the_reported_demand(code):
+    events = code(
+        "Russia said that Sudan must return the helicopter.",
+        {"Russia": "RUS", "Sudan": "SDN"},
+    )
+    assert ("RUS", "SDN", "01") not in triples(events, root=True)
