@@ -210,6 +210,7 @@ def code_files(
     actor_files: Sequence[str | Path] = (),
     batch_size: int | None = None,
     max_chars: int | None = None,
+    fields: Any = None,
     on_article: Callable[[Article], None] | None = None,
     on_skip: Callable[[SkippedInput], None] | None = None,
     jobs: int = 1,
@@ -227,6 +228,9 @@ def code_files(
     db:
         The store (DuckDB path or ``postgresql://`` URL); settings ``db`` when
         None. ``store=False`` codes without storing.
+    fields:
+        A :class:`detente.ingest.FieldMap` naming the JSON keys / CSV columns
+        of each article field (defaults: ``id``, ``title``, ``text``, ...).
     on_article, on_skip:
         Callbacks for progress reporting.
     jobs:
@@ -269,6 +273,7 @@ def code_files(
             actor_files=actor_files,
             batch_size=batch_size,
             max_chars=max_chars,
+            fields=fields,
             on_article=on_article,
             on_skip=on_skip,
         )
@@ -306,6 +311,7 @@ def code_files(
                 exclude=exclude,
                 max_chars=max_chars,
                 own_files=(output, (db or get_setting("db")) if store else None),
+                fields=fields,
             )
 
         def failed(article: Article, error: DetenteError) -> None:
@@ -345,6 +351,7 @@ def _iter_to_code(
     exclude: Sequence[str],
     max_chars: int | None,
     own_files: Sequence[str | Path | IO[str] | None] = (),
+    fields: Any = None,
 ) -> Iterator[Article]:
     """Ingested articles still to code: skips are recorded, and documents
     already in ``event_store`` (when given) are counted and left out.
@@ -359,6 +366,7 @@ def _iter_to_code(
         include=include,
         exclude=[*exclude, *_own_file_globs(inputs, own_files)],
         max_chars=max_chars,
+        fields=fields,
     ):
         if isinstance(item, Skipped):
             skip(item.origin, item.reason, item.kind)

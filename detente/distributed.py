@@ -281,6 +281,7 @@ def code_files_dask(
     actor_files: Sequence[str | Path] = (),
     batch_size: int | None = None,
     max_chars: int | None = None,
+    fields: Any = None,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     retries: int = DEFAULT_RETRIES,
     max_in_flight: int | None = None,
@@ -387,6 +388,7 @@ def code_files_dask(
             exclude=exclude,
             max_chars=max_chars,
             own_files=(output, (db or get_setting("db")) if store else None),
+            fields=fields,
         )
         partitions = enumerate(_partitions(articles, partition_size))
         held: dict[int, list[Article]] = {}

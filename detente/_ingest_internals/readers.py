@@ -130,7 +130,7 @@ def record_to_doc(
         return Skipped(
             origin,
             f"the text field ({wanted}) {problem}; keys found: {found}; map the "
-            "right one with FieldMap(text=...) / --text-field",
+            "right one with FieldMap(text=...) / --field text=COLUMN",
             "no-text",
         )
     _, doc_id = fields.lookup(record, "id")
@@ -318,7 +318,7 @@ def read_csv(
                     item.origin,
                     f"no text column ({'/'.join(context.fields.names(context.fields.text))}) "
                     f"in the header; columns found: {', '.join(header)}; map it with "
-                    "FieldMap(text=...) / --text-field",
+                    "FieldMap(text=...) / --field text=COLUMN",
                     "csv",
                 )
                 return

@@ -52,3 +52,31 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(EXIT_ERROR) from e
 
     return wrapper  # type: ignore[return-value]
+
+
+def parse_field_options(options: list[str]) -> Any:
+    """Turn ``--field text=body --field date=published,date`` into a FieldMap.
+
+    Returns None when no option is given (the reader's defaults apply).
+    """
+    from dataclasses import fields as dataclass_fields
+    from dataclasses import replace
+
+    from ..errors import ConfigError
+    from ..ingest import FieldMap
+
+    if not options:
+        return None
+    known = [f.name for f in dataclass_fields(FieldMap)]
+    field_map = FieldMap()
+    for option in options:
+        name, sep, columns = option.partition("=")
+        name = name.strip()
+        if not sep or name not in known or not columns.strip():
+            raise ConfigError(
+                f"--field {option!r}: expected FIELD=COLUMN[,COLUMN...] with FIELD one of "
+                f"{', '.join(known)}; e.g. --field text=body"
+            )
+        names = tuple(c.strip() for c in columns.split(",") if c.strip())
+        field_map = replace(field_map, **{name: names})
+    return field_map

@@ -19,7 +19,7 @@ from rich.table import Table
 from ..api import RunSummary, SkippedInput, code_files
 from ..models import Article, Event
 from ..settings import get_setting
-from ._common import EXIT_SKIPPED, console, err_console, handle_errors
+from ._common import EXIT_SKIPPED, parse_field_options, console, err_console, handle_errors
 
 
 def register(app: typer.Typer) -> None:
@@ -35,6 +35,7 @@ def code_cli(
     input_format: str | None = typer.Option(None, "--format", help="Force the input format: text, html, jsonl, csv."),
     include: list[str] = typer.Option([], "--include", help="Glob of files to read in folders (repeatable)."),
     exclude: list[str] = typer.Option([], "--exclude", help="Glob of files to skip in folders (repeatable)."),
+    field: list[str] = typer.Option([], "--field", metavar="FIELD=COLUMN[,COLUMN]", help="JSONL key / CSV column of an article field, e.g. --field text=body (repeatable; fields: id, title, text, date, source, url, author)."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary files (YAML/TSV, repeatable)."),
     batch_size: int | None = typer.Option(None, "--batch-size", help="Documents per parse batch."),
     show: bool = typer.Option(False, "--show", help="Print a table of the events and dyads found."),
@@ -81,6 +82,7 @@ def code_cli(
             input_format=input_format,
             include=include,
             exclude=exclude,
+            fields=parse_field_options(field),
             actor_files=actors,
             batch_size=batch_size,
             on_article=on_article,
