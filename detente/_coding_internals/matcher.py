@@ -202,10 +202,36 @@ def try_pattern(pattern: Pattern, verb: Token) -> Match | None:
     return match
 
 
+def verb_lemmas(verb: Token) -> list[str]:
+    """The parser's lemma, then lemmas guessed from the inflection.
+
+    The small model mis-lemmatises some regular forms ("staged" -> "stag",
+    "eased" -> "eas"): "-ed"/"-es"/"-ing" forms also try the stem with an "e".
+    """
+    lemma = verb.lemma_.lower()
+    word = verb.lower_
+    found = [lemma]
+    for suffix, repl in (("ed", "e"), ("es", "e"), ("ing", "e"), ("ed", ""), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            guess = word[: -len(suffix)] + repl
+            if guess not in found:
+                found.append(guess)
+    return found
+
+
+def verb_candidates(lexicon: Lexicon, verb: Token) -> list[Any]:
+    """Patterns of the verb's lemma, or of a guessed lemma when it has none."""
+    for lemma in verb_lemmas(verb):
+        patterns = lexicon.verb_patterns(lemma)
+        if patterns:
+            return list(patterns)
+    return []
+
+
 def best_verb_match(lexicon: Lexicon, verb: Token) -> Match | None:
     """The most specific pattern matching at ``verb`` (ties: higher file priority)."""
     best: Match | None = None
-    for pattern in lexicon.verb_patterns(verb.lemma_):
+    for pattern in verb_candidates(lexicon, verb):
         if not (pattern.code or pattern.reverse_code):
             continue
         match = try_pattern(pattern, verb)

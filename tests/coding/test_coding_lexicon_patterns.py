@@ -13,6 +13,24 @@ CHN_RUS = {"China": "CHN", "Russia": "RUS"}
     ("text", "actors", "expected"),
     [
         pytest.param(
+            "Korean activists staged a protest against Japan.",
+            {"Korean activists": "KOROPP", "Japan": "JPN"},
+            {("KOROPP", "JPN", "141")},
+            id="mis-lemmatised verb: staged -> stage",
+        ),
+        pytest.param(
+            "Tibetan prisoners began a hunger strike against China.",
+            {"Tibetan prisoners": "CHNCVL", "China": "CHN"},
+            {("CHNCVL", "CHN", "142")},
+            id="hunger strike is no attack",
+        ),
+        pytest.param(
+            "Kurdish protesters blocked streets in defiance of Turkey.",
+            {"Kurdish protesters": "TURCVL", "Turkey": "TUR"},
+            {("TURCVL", "TUR", "144")},
+            id="block streets is obstruction, not a veto",
+        ),
+        pytest.param(
             "China held talks with Russia.",
             CHN_RUS,
             {("CHN", "RUS", "040")},
