@@ -53,6 +53,11 @@ FAMILY_NAME_FIRST = frozenset(
 #: Prepositions locating a group in a country ("rebels in Sudan").
 LOCATIVE_PREPS = frozenset({"in", "throughout", "across", "inside"})
 FOREIGN_POSTED_ROLES = frozenset({"MIL", "MED", "IGO"})
+#: Roles of the state, which a text names without a country when it means its own
+#: ("the government", "police", "officials").
+HOME_STATE_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
+#: Dependents of a role noun that name its owner ("Burundi's government").
+OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "prep"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Verbs whose "it" subject is usually pleonastic ("it seems that").
 PLEONASTIC_HEADS = frozenset({"seem", "appear", "take", "remain", "matter", "happen"})
@@ -87,6 +92,7 @@ class Found:
     modifier: bool = False  # "China-US (relations)": a pair that only modifies a noun
     plural_head: bool = False
     gender: str = ""
+    role: RoleNoun | None = None  # the role noun of a "role-without-country" mention
 
 
 class DocResolver:
@@ -676,6 +682,7 @@ class DocResolver:
             pair_id=pair_id,
             plural_head=head.tag_ in ("NNS", "NNPS"),
             gender=gender,
+            role=head_unit.role if head_unit is not None else None,
         )
         self.found.append(found)
         return found
@@ -922,9 +929,88 @@ class DocResolver:
         self.resolve_groups(self.groups(units))
         self._appositions()
         self.references()
+        self._home_country_roles()
         mentions = [f.mention for f in self.found]
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _home_country(self) -> str:
+        """The country a document is about: its dateline's, else its most
+        mentioned country (ties: the first mentioned); "" when it names none."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        dateline_end = self._dateline_end()
+        for found in sorted(self.found, key=lambda f: f.mention.token_start):
+            actor = found.mention.actor
+            if actor is None or self.dictionary.entries.get(
+                f"country:{actor.country}"
+            ) is None:
+                continue
+            if found.mention.token_end <= dateline_end:
+                return actor.country
+            counts[actor.country] = counts.get(actor.country, 0) + 1
+            first.setdefault(actor.country, found.mention.token_start)
+        if not counts:
+            return ""
+        return min(counts, key=lambda c: (-counts[c], first[c]))
+
+    def _dateline_end(self) -> int:
+        """Token index ending a dateline ("GAZA CITY, Palestinian Territories:",
+        "MOSCOW (Reuters) -"), or 0."""
+        for token in self.doc[:15]:
+            if token.text in (":", "-", "--", "—", "–"):
+                before = self.doc[: token.i]
+                if before and before[0].is_upper and len(before[0].text) > 1:
+                    return token.i
+                return 0
+            if token.is_sent_start and token.i > 0:
+                return 0
+        return 0
+
+    def _home_country_roles(self) -> None:
+        """A state role named without a country ("the government", "police",
+        "officials") belongs to the document's home country."""
+        pending = [
+            f
+            for f in self.found
+            if f.mention.rule == "role-without-country"
+            and f.role is not None
+            and f.role.role in HOME_STATE_ROLES
+        ]
+        if not pending:
+            return
+        home = self._home_country()
+        entry = self.dictionary.entries.get(f"country:{home}") if home else None
+        if entry is None:
+            return
+        owned = {
+            i
+            for f in self.found
+            if f.mention.actor is not None
+            for i in range(f.mention.token_start, f.mention.token_end)
+        }
+        for found in pending:
+            assert found.role is not None
+            mention = found.mention
+            head = self.doc[mention.head] if mention.head >= 0 else None
+            if head is not None and any(
+                t.i in owned
+                for child in head.children
+                if child.dep_ in OWNER_DEPS
+                for t in child.subtree
+            ):
+                continue  # "the U.N. court", "NATO peacekeeping troops": owned already
+            if head is not None and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "no")
+                for c in head.children
+            ):
+                continue  # "a democratically-elected government": no one in particular
+            if found.role.kind == "person" and not found.plural_head:
+                continue  # "a senator", "the minister": one unnamed person
+            former = self._former(mention.token_start, mention.token_end)
+            mention.actor = self._compose(entry, found.role, former=former)
+            mention.rule = "role+home-country"
+            mention.country_guess = home
 
     def _appositions(self) -> None:
         """ "Nikolai Patrushev, Russia's Security Council secretary": the two halves

@@ -146,6 +146,18 @@ def _codes(resolver, text, needle, *, date=DATE):
             id="group located in a country",
         ),
         pytest.param(
+            "Iranian workers staged a strike against the government.",
+            "the government",
+            ["IRNGOV"],
+            id="the government of the document's country",
+        ),
+        pytest.param(
+            "MOSCOW (Reuters) - The government said Ukraine and Poland had met.",
+            "The government",
+            ["RUSGOV"],
+            id="the government of the dateline's country",
+        ),
+        pytest.param(
             "Arab League Secretary General Chadli Klibi arrived.",
             "Chadli Klibi",
             ["IGOARL"],
@@ -170,6 +182,11 @@ def test_actors_rules(resolver, text, needle, codes):
         ),
         pytest.param(
             "We had an official visit.", "official", id="official as an adjective"
+        ),
+        pytest.param(
+            "Germany will give aid once a democratic government takes over.",
+            "government",
+            id="an indefinite government is nobody's",
         ),
         pytest.param(
             "The ambassador in Moscow met reporters.",
