@@ -406,10 +406,13 @@ class EventCoder:
             wrapper = self.tables.wrapper_for(verb, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
                 code, targets = self._statement(verb, code, sources, index)
+        # the host's side of a visit (043) happens only when the visit does:
+        # "will visit Senegal" is an intent (036) that Senegal has not hosted yet
+        reverse_code = "" if recode_class else pattern.reverse_code
         return _Frame(
             verb=verb,
             code=code,
-            reverse_code=pattern.reverse_code,
+            reverse_code=reverse_code,
             rule=rule,
             coder="lexicon",
             confidence=confidence,

@@ -178,3 +178,11 @@ def test_coding_statement_subsumed_by_the_reported_demand(code):
         {"Russia": "RUS", "Sudan": "SDN"},
     )
     assert ("RUS", "SDN", "01") not in triples(events, root=True)
+
+
+def test_coding_intended_visit_has_no_host_event(code):
+    events = code(
+        "The Chinese premier will visit Russia.",
+        {"The Chinese premier": "CHNGOV", "Russia": "RUS"},
+    )
+    assert triples(events, root=True) == {("CHNGOV", "RUS", "03")}
