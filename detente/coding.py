@@ -68,6 +68,9 @@ CONFIDENCE = {"pattern": 0.9, "default": 0.7, "nominal": 0.6, "wrapped": 0.85}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 CONDITIONAL_MARKS = {"if", "unless"}
+#: Intents, consultations, cooperation and formal agreement (057): "X and Y
+#: agreed/met/signed" with no one else named are between X and Y.
+MUTUAL_ROOTS = {"03", "04", "06", "057"}
 #: Roots whose report by a speaker is an accusation (or a claim of responsibility).
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
 #: Verb tokens that are not predicates: auxiliaries, participles used as adjectives
@@ -738,7 +741,11 @@ class EventCoder:
                     pairs.append((source, target, frame.code))
                     if frame.reverse_code and self.paired_events:
                         pairs.append((target, source, frame.reverse_code))
-        elif (frame.reciprocal or frame.symmetric) and len(_actors(sources)) >= 2:
+        elif (
+            frame.reciprocal or frame.symmetric or _mutual(frame.code)
+        ) and len(_actors(sources)) >= 2:
+            # "Bosnia and Slovenia agreed to a ceasefire": with no other party,
+            # coordinated actors agreeing or cooperating do so with each other
             for source in sources:
                 for target in sources:
                     pairs.append((source, target, frame.code))
@@ -807,6 +814,11 @@ class EventCoder:
             source_name=article.source,
             url=article.url,
         )
+
+
+def _mutual(code: str) -> bool:
+    """Codes whose coordinated actors, with no target, act on each other."""
+    return code[:2] in MUTUAL_ROOTS or code[:3] in MUTUAL_ROOTS
 
 
 def _drop_residual_statements(frames: list[_Frame]) -> list[_Frame]:

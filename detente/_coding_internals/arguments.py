@@ -70,6 +70,15 @@ def _conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
+def _listed(token: Token) -> list[Token]:
+    """Members of "A, B, and C" parsed as A <appos B <conj C."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.children):
+            found += _conjuncts(child)
+    return found
+
+
 def collect(
     slot: Token | None,
     index: MentionIndex,
@@ -107,9 +116,10 @@ def collect(
             tokens = {token.i}
             for mention in found:
                 tokens.update(range(mention.token_start, mention.token_end))
-            # coordination: "China and Russia", "Vietnamese and Kampuchean forces"
+            # coordination: "China and Russia", "Vietnamese and Kampuchean forces";
+            # a list the parser reads as an apposition: "the US, Russia, and Switzerland"
             for i in sorted(tokens):
-                for conj in _conjuncts(token.doc[i]):
+                for conj in _conjuncts(token.doc[i]) + _listed(token.doc[i]):
                     for mention in index.at(conj):
                         if (
                             id(mention) not in excluded

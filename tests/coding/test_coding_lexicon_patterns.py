@@ -124,3 +124,29 @@ def test_coding_nominal_not_repeated_inside_verb_pattern(code):
         "The EU imposed sanctions on Russia.", {"The EU": "IGOEU", "Russia": "RUS"}
     )
     assert [(e.coder, e.cameo_code) for e in events] == [("lexicon", "163")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        pytest.param(
+            "Bosnia and Slovenia agreed to a ceasefire.",
+            {"Bosnia": "BIH", "Slovenia": "SVN"},
+            {("BIH", "SVN", "03"), ("SVN", "BIH", "03")},
+            id="coordinated actors agree with each other",
+        ),
+        pytest.param(
+            "The US, Russia, and Switzerland met yesterday.",
+            {"The US": "USA", "Russia": "RUS", "Switzerland": "CHE"},
+            {
+                (a, b, "04")
+                for a in ("USA", "RUS", "CHE")
+                for b in ("USA", "RUS", "CHE")
+                if a != b
+            },
+            id="a list parsed as an apposition is a coordination",
+        ),
+    ],
+)
+def test_coding_coordinated_actors_act_on_each_other(code, text, actors, expected):
+    assert triples(code(text, actors), root=True) == expected
