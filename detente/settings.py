@@ -35,6 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("quad_class_mapping", "gdelt.v1", "QuadClass mapping used for events (see `detente explain --mappings`)."),
     Setting("embedding_fallback", False, "Use the sentence-embedding fallback for predicates the lexicon misses (needs detente[embeddings]); off by default: it doubles coding time for a measured +0.4 point of root accuracy."),
     Setting("embedding_threshold", 0.55, "Minimum cosine similarity for the embedding fallback to code an event."),
+    Setting("store_memory_limit", "1GB", "Memory limit of the DuckDB store's writer connection (DuckDB syntax, e.g. 512MB, 2GB)."),
     Setting("sql_time_limit_ms", 5_000, "Time limit of read queries in the API and `detente query`."),
     Setting("max_page_size", 1_000, "Largest page of results the API returns."),
     Setting("max_body_bytes", 5_000_000, "Largest request body the API accepts."),

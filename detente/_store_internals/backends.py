@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import StoreError
+from ..settings import get_setting
 from . import schema
 
 logger = logging.getLogger(__name__)
@@ -201,7 +202,11 @@ class DuckDBBackend(Backend):
             if read_only:
                 self._con = self._open_read_only(path)
             else:
-                self._con = duckdb.connect(path)
+                # Bound DuckDB's buffer pool (default: 80 % of RAM) so a long
+                # `detente code` run keeps a flat memory profile.
+                self._con = duckdb.connect(
+                    path, config={"memory_limit": str(get_setting("store_memory_limit"))}
+                )
         except duckdb.IOException as e:
             raise StoreError(self._lock_message(path, e)) from e
         except duckdb.Error as e:
