@@ -370,6 +370,28 @@ class DocResolver:
             )
             self._emit(start, end, actor, "party+title", head_unit=roles[-1])
             return
+        if (
+            orgs
+            and places
+            and places[-1].start < orgs[-1].start
+            and orgs[-1].entries[0].kind == "government"
+        ):
+            # "the Ivory Coast's Supreme Court": a state body named generically
+            # belongs to the country in front of it, not to its default owner
+            place_entry = places[-1].entries[0]
+            body = orgs[-1].entries[0].actor(self.date)
+            if place_entry.kind in PLACE_KINDS and body.role and (
+                place_entry.actor(self.date).country != body.country
+            ):
+                role = RoleNoun(
+                    phrase=fold(self.doc[orgs[-1].start : orgs[-1].end].text),
+                    role=body.role,
+                    role_label=body.role_label or body.role,
+                    kind="group",
+                )
+                actor = self._compose(place_entry, role)
+                self._emit(start, end, actor, "country+body", head_unit=orgs[-1])
+                return
         if orgs and not (roles and roles[-1].start > orgs[-1].end and len(places) > 0):
             org = orgs[-1]
             actor = org.entries[0].actor(self.date)

@@ -158,6 +158,18 @@ def _codes(resolver, text, needle, *, date=DATE):
             id="the government of the dateline's country",
         ),
         pytest.param(
+            "The Ivory Coast's Supreme Court ruled.",
+            "Ivory Coast's Supreme Court",
+            ["CIVJUD"],
+            id="a generic state body belongs to the country before it",
+        ),
+        pytest.param(
+            "The European Community lifted the embargo.",
+            "European Community",
+            ["IGOEU"],
+            id="historical name of the EU",
+        ),
+        pytest.param(
             "Arab League Secretary General Chadli Klibi arrived.",
             "Chadli Klibi",
             ["IGOARL"],
