@@ -55,7 +55,9 @@ LOCATIVE_PREPS = frozenset({"in", "throughout", "across", "inside"})
 FOREIGN_POSTED_ROLES = frozenset({"MIL", "MED", "IGO"})
 #: Roles of the state, which a text names without a country when it means its own
 #: ("the government", "police", "officials").
-HOME_STATE_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
+HOME_STATE_ROLES = frozenset(
+    {"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "LAB", "EDU"}
+)
 #: Dependents of a role noun that name its owner ("Burundi's government").
 OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "prep"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
