@@ -71,6 +71,10 @@ CONDITIONAL_MARKS = {"if", "unless"}
 #: Intents, consultations, cooperation and formal agreement (057): "X and Y
 #: agreed/met/signed" with no one else named are between X and Y.
 MUTUAL_ROOTS = {"03", "04", "06", "057"}
+#: Consultations that take two by definition: a phone call (041), a negotiation
+#: (046). Not a plain meeting (040: "met with" is often one side's act), visits
+#: (042/043), meetings at a third place (044) or mediation (045).
+TWO_SIDED_CODES = {"041", "046"}
 #: Roots whose report by a speaker is an accusation (or a claim of responsibility).
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
 #: Verb tokens that are not predicates: auxiliaries, participles used as adjectives
@@ -741,6 +745,10 @@ class EventCoder:
                     pairs.append((source, target, frame.code))
                     if frame.reverse_code and self.paired_events:
                         pairs.append((target, source, frame.reverse_code))
+                    elif _two_sided(frame.code) and self.paired_events:
+                        # phone calls and negotiations take two: the codebook
+                        # codes them both ways
+                        pairs.append((target, source, frame.code))
         elif (
             frame.reciprocal or frame.symmetric or _mutual(frame.code)
         ) and len(_actors(sources)) >= 2:
@@ -814,6 +822,12 @@ class EventCoder:
             source_name=article.source,
             url=article.url,
         )
+
+
+def _two_sided(code: str) -> bool:
+    """Codes whose act is done by both sides (consult, telephone, negotiate,
+    cooperate): "X held talks with Y" is also Y's talks with X."""
+    return code in TWO_SIDED_CODES
 
 
 def _mutual(code: str) -> bool:
