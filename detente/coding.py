@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +242,9 @@ class EventCoder:
                 wrapper = self.tables.wrapper_for(verb, dep=comp.dep_)
                 if wrapper is None or wrapper.cls not in RECODING:
                     continue
+                if wrapper.cls == "intend" and _someone_else_acts(verb, comp):
+                    # "X wants Y to attack Z" is X's appeal to Y, not X's intent
+                    wrapper = replace(wrapper, cls="appeal")
                 inner = matches.get(comp.i)
                 if inner is None and own is not None and own.object is not None:
                     continue  # "refused the US demand for China to ...": code the object
@@ -822,6 +825,17 @@ class EventCoder:
             source_name=article.source,
             url=article.url,
         )
+
+
+def _someone_else_acts(verb: Any, comp: Any) -> bool:
+    """Whether an infinitive complement has its own actor: "wants Putin to
+    attack" (Putin the subject of "to attack") or "would like France to accept"
+    (France the object of "like")."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in comp.children):
+        return False
+    if any(c.dep_ == "nsubj" for c in comp.children):
+        return True
+    return comp.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _two_sided(code: str) -> bool:

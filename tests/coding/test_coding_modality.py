@@ -186,3 +186,24 @@ def test_coding_intended_visit_has_no_host_event(code):
         {"The Chinese premier": "CHNGOV", "Russia": "RUS"},
     )
     assert triples(events, root=True) == {("CHNGOV", "RUS", "03")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Washington wants Seoul to resume talks with Pyongyang.",
+            ("USA", "KOR", "02"),
+            id="want X to: an appeal to X",
+        ),
+        pytest.param(
+            "Washington wants to resume talks with Pyongyang.",
+            ("USA", "PRK", "03"),
+            id="want to: an intent",
+        ),
+    ],
+)
+def test_coding_want_someone_to_is_an_appeal(code, text, expected):
+    names = {"Washington": "USA", "Seoul": "KOR", "Pyongyang": "PRK"}
+    actors = {name: code_ for name, code_ in names.items() if name in text}
+    assert expected in triples(code(text, actors), root=True)
