@@ -170,6 +170,12 @@ def _codes(resolver, text, needle, *, date=DATE):
             id="historical name of the EU",
         ),
         pytest.param(
+            "Yugoslavia lifted the curfew.",
+            "Yugoslavia",
+            ["SRB"],
+            id="historical country name -> successor state",
+        ),
+        pytest.param(
             "Arab League Secretary General Chadli Klibi arrived.",
             "Chadli Klibi",
             ["IGOARL"],
