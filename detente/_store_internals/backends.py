@@ -204,8 +204,11 @@ class DuckDBBackend(Backend):
             else:
                 # Bound DuckDB's buffer pool (default: 80 % of RAM) so a long
                 # `detente code` run keeps a flat memory profile.
-                self._con = duckdb.connect(
-                    path, config={"memory_limit": str(get_setting("store_memory_limit"))}
+                # (SET after connecting: a connect-time config would clash with a
+                # read-only connection this process may already hold.)
+                self._con = duckdb.connect(path)
+                self._con.execute(
+                    "SET memory_limit = ?", [str(get_setting("store_memory_limit"))]
                 )
         except duckdb.IOException as e:
             raise StoreError(self._lock_message(path, e)) from e
