@@ -106,7 +106,9 @@ def code_text(
     >>> events = code_text("China and Russia held talks in Moscow.", date="2021-05-24")
     ... # doctest: +SKIP
     """
-    article = make_article(text, date=date, title=title, source=source, url=url, doc_id=doc_id)
+    article = make_article(
+        text, date=date, title=title, source=source, url=url, doc_id=doc_id
+    )
     return code_article(article, pipeline=pipeline).events
 
 
@@ -282,23 +284,10 @@ def code_files(
     n_jobs = resolve_jobs(jobs)
     summary = RunSummary()
 
-    def skip(origin: str, reason: str, kind: str) -> None:
-        record = SkippedInput(origin=origin, reason=reason, kind=kind)
-        summary.skipped.append(record)
-        if on_skip is not None:
-            on_skip(record)
+    skip = _skip_recorder(summary, on_skip)
 
     with ExitStack() as stack:
-        event_store = None
-        if store:
-            from .store import Store
-
-            event_store = stack.enter_context(Store.open(db or get_setting("db")))
-        out: IO[str] | None = None
-        if isinstance(output, (str, Path)):
-            out = stack.enter_context(open(output, "w", encoding="utf-8"))  # noqa: SIM115
-        elif output is not None:
-            out = output
+        event_store, out = _open_outputs(stack, store=store, db=db, output=output)
 
         def to_code() -> Iterator[Article]:
             return _iter_to_code(
@@ -333,11 +322,48 @@ def code_files(
                 batch_size=batch_size,
                 on_error=failed,
             )
-        sink = _CodedSink(summary, event_store=event_store, out=out, on_article=on_article)
+        sink = _CodedSink(
+            summary, event_store=event_store, out=out, on_article=on_article
+        )
         for article in coded:
             sink.add(article)
         sink.flush()
     return summary
+
+
+def _skip_recorder(
+    summary: RunSummary, on_skip: Callable[[SkippedInput], None] | None
+) -> Callable[[str, str, str], None]:
+    """A function that records a skipped input in ``summary`` and reports it."""
+
+    def skip(origin: str, reason: str, kind: str) -> None:
+        record = SkippedInput(origin=origin, reason=reason, kind=kind)
+        summary.skipped.append(record)
+        if on_skip is not None:
+            on_skip(record)
+
+    return skip
+
+
+def _open_outputs(
+    stack: ExitStack,
+    *,
+    store: bool,
+    db: str | Path | None,
+    output: str | Path | IO[str] | None,
+) -> tuple[Any, IO[str] | None]:
+    """Open the run's store (unless ``store`` is False) and JSON Lines output on ``stack``."""
+    event_store = None
+    if store:
+        from .store import Store
+
+        event_store = stack.enter_context(Store.open(db or get_setting("db")))
+    out: IO[str] | None = None
+    if isinstance(output, (str, Path)):
+        out = stack.enter_context(open(output, "w", encoding="utf-8"))  # noqa: SIM115
+    elif output is not None:
+        out = output
+    return event_store, out
 
 
 def _iter_to_code(
@@ -439,7 +465,9 @@ class _CodedSink:
         if not self.pending:
             return
         if self.event_store is not None:
-            written = self.event_store.add_articles(self.pending, batch_size=len(self.pending))
+            written = self.event_store.add_articles(
+                self.pending, batch_size=len(self.pending)
+            )
             self.summary.stored += written
             self.summary.already_stored += len(self.pending) - written
         for article in self.pending:

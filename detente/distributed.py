@@ -70,7 +70,9 @@ class PartitionResult:
     reused: bool = False  # the shard was already there (an earlier run)
 
 
-def partition_key(articles: Sequence[Article], *, actor_files: Sequence[str] = ()) -> str:
+def partition_key(
+    articles: Sequence[Article], *, actor_files: Sequence[str] = ()
+) -> str:
     """The content hash that names a partition's shard."""
     from .about import __version__
 
@@ -81,7 +83,9 @@ def partition_key(articles: Sequence[Article], *, actor_files: Sequence[str] = (
         except OSError:
             parts.append("missing")
     for article in articles:
-        parts.extend((article.doc_id, stable_hash(article.text), article.date, article.title))
+        parts.extend(
+            (article.doc_id, stable_hash(article.text), article.date, article.title)
+        )
     return stable_hash(*parts, length=24)
 
 
@@ -132,7 +136,9 @@ def _code_partition(
     if shard_dir is None:
         sink = io.BytesIO()
         _write_table(table, sink)
-        return PartitionResult(key, len(coded), n_events, payload=sink.getvalue(), errors=errors)
+        return PartitionResult(
+            key, len(coded), n_events, payload=sink.getvalue(), errors=errors
+        )
     folder = Path(shard_dir)
     _atomic_write(_events_table(coded), folder / f"part-{key}.events.parquet")
     _atomic_write(table, folder / f"part-{key}.parquet")
@@ -149,14 +155,19 @@ def _articles_table(articles: list[Article], errors: list[tuple[str, str]]) -> A
             ("events", pa.int32()),
             ("article", pa.binary()),
         ],
-        metadata={"detente_shard_version": SHARD_VERSION, "detente_errors": json.dumps(errors)},
+        metadata={
+            "detente_shard_version": SHARD_VERSION,
+            "detente_errors": json.dumps(errors),
+        },
     )
     return pa.table(
         {
             "doc_id": [a.doc_id for a in articles],
             "origin": [a.origin for a in articles],
             "events": [len(a.events) for a in articles],
-            "article": [pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL) for a in articles],
+            "article": [
+                pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL) for a in articles
+            ],
         },
         schema=schema,
     )
@@ -233,7 +244,9 @@ def _client(scheduler: str) -> Iterator[Any]:
                 "or a scheduler address like tcp://host:8786"
             ) from e
         if n_workers < 1:
-            raise ConfigError(f"--dask {scheduler!r}: a local cluster needs at least 1 worker")
+            raise ConfigError(
+                f"--dask {scheduler!r}: a local cluster needs at least 1 worker"
+            )
         with (
             LocalCluster(
                 n_workers=n_workers,
@@ -329,7 +342,13 @@ def code_files_dask(
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
-    from .api import RunSummary, SkippedInput, _CodedSink, _iter_to_code
+    from .api import (
+        RunSummary,
+        _CodedSink,
+        _iter_to_code,
+        _open_outputs,
+        _skip_recorder,
+    )
 
     if partition_size < 1:
         raise ConfigError(f"partition_size {partition_size}: expected at least 1")
@@ -339,27 +358,18 @@ def code_files_dask(
     if shard_folder is not None:
         Path(shard_folder).mkdir(parents=True, exist_ok=True)
 
-    def skip(origin: str, reason: str, kind: str) -> None:
-        record = SkippedInput(origin=origin, reason=reason, kind=kind)
-        summary.skipped.append(record)
-        if on_skip is not None:
-            on_skip(record)
+    skip = _skip_recorder(summary, on_skip)
 
     with ExitStack() as stack:
-        event_store = None
-        if store:
-            from .store import Store
+        event_store, out = _open_outputs(stack, store=store, db=db, output=output)
 
-            event_store = stack.enter_context(Store.open(db or get_setting("db")))
-        out: IO[str] | None = None
-        if isinstance(output, (str, Path)):
-            out = stack.enter_context(open(output, "w", encoding="utf-8"))  # noqa: SIM115
-        elif output is not None:
-            out = output
+        sink = _CodedSink(
+            summary, event_store=event_store, out=out, on_article=on_article
+        )
 
-        sink = _CodedSink(summary, event_store=event_store, out=out, on_article=on_article)
-
-        def load(partition: list[Article], outcome: PartitionResult | BaseException) -> None:
+        def load(
+            partition: list[Article], outcome: PartitionResult | BaseException
+        ) -> None:
             if isinstance(outcome, BaseException):
                 for article in partition:
                     skip(
@@ -398,7 +408,10 @@ def code_files_dask(
         state = {"next_load": 0, "submitted": 0, "exhausted": False}
 
         def submit_more() -> None:
-            while not state["exhausted"] and state["submitted"] - state["next_load"] < window:
+            while (
+                not state["exhausted"]
+                and state["submitted"] - state["next_load"] < window
+            ):
                 try:
                     index, partition = next(partitions)
                 except StopIteration:
