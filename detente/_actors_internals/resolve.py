@@ -1070,17 +1070,7 @@ class DocResolver:
                 and b.actor is not None
                 and (b.rule in ("country+title",))
             ):
-                a.actor = Actor(
-                    code=b.actor.code,
-                    country=b.actor.country,
-                    name=a.text,
-                    role=b.actor.role,
-                    role_label=b.actor.role_label,
-                    kind="person",
-                    entry_id=b.actor.entry_id,
-                )
-                a.rule = "apposition"
-                a.country_guess = b.actor.country
+                _adopt_title_actor(a, b.actor)
             elif (
                 a.actor is not None
                 and b.actor is None
@@ -1088,17 +1078,7 @@ class DocResolver:
                 and (b.label == "PERSON")
             ):
                 # "Hong Kong's No. 2 official, Chief Secretary Matthew Cheung": same person.
-                b.actor = Actor(
-                    code=a.actor.code,
-                    country=a.actor.country,
-                    name=b.text,
-                    role=a.actor.role,
-                    role_label=a.actor.role_label,
-                    kind="person",
-                    entry_id=a.actor.entry_id,
-                )
-                b.rule = "apposition"
-                b.country_guess = a.actor.country
+                _adopt_title_actor(b, a.actor)
             elif (
                 a.actor is not None
                 and a.actor.kind == "person"
@@ -1127,3 +1107,19 @@ def resolve_doc(
 def unresolved_names(mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The mentions worth adding to the dictionary: unknown named entities."""
     return [m for m in mentions if m.actor is None and m.rule == "ner:unresolved"]
+
+
+def _adopt_title_actor(person: ActorMention, title_actor: Actor) -> None:
+    """Give an unresolved PERSON mention the actor of its apposed title
+    ("Chief Secretary Matthew Cheung, Hong Kong's No. 2 official")."""
+    person.actor = Actor(
+        code=title_actor.code,
+        country=title_actor.country,
+        name=person.text,
+        role=title_actor.role,
+        role_label=title_actor.role_label,
+        kind="person",
+        entry_id=title_actor.entry_id,
+    )
+    person.rule = "apposition"
+    person.country_guess = title_actor.country
