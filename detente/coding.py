@@ -28,7 +28,16 @@ Rules on top of the lexicon
   (``Event.negated``); they are kept as evidence and for evaluation.
 - **Passives**: "Russia was sanctioned by the EU" → EU → RUS. An agentless
   passive has no source, so it is not coded (a CAMEO event needs a source).
-- **Unresolved actors** (``mention.actor is None``) are never coded.
+- **Unidentified actors**: an unresolved mention that names someone (a role
+  noun without a country such as "insurgents", an organisation or person not
+  in the dictionary) fills a side that no identified actor fills, with the
+  role code ("REB") or ``---`` and an empty country, as GDELT codes them
+  (:mod:`detente._coding_internals.unidentified`). An event needs at least one
+  identified side. Other unresolved mentions are never coded.
+- **Background clauses**: when the main clause yields an event, predicates in
+  relative, participial, adverbial and purpose clauses ("who had been
+  arrested last year", "to help defend Kuwait") are not coded: they mostly
+  restate earlier events or aims.
 - **Fallback**: a verb linking a source and a target that no pattern matched
   may be coded by nearest neighbour over sentence embeddings
   (``coder="embedding"``; :mod:`detente._coding_internals.embedding`).
@@ -39,6 +48,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +63,8 @@ from ._coding_internals.modality import (
     Wrapper,
     load_modality_tables,
 )
+from ._coding_internals.unidentified import is_unidentified as _unidentified
+from ._coding_internals.unidentified import with_unidentified
 from .errors import OntologyError
 from .models import ActorMention, Article, Event
 from .ontology import Ontology, get_ontology
@@ -77,6 +89,23 @@ MUTUAL_ROOTS = {"03", "04", "06", "057"}
 TWO_SIDED_CODES = {"041", "046"}
 #: Roots whose report by a speaker is an accusation (or a claim of responsibility).
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
+#: Dependencies that put a predicate in a background clause (see _in_background).
+BACKGROUND_DEPS = {
+    "relcl",
+    "acl",
+    "advcl",
+    "pcomp",
+    "prep",
+    "pobj",
+    "amod",
+    "npadvmod",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "appos",
+    "attr",
+    "oprd",
+}
 #: Verb tokens that are not predicates: auxiliaries, participles used as adjectives
 #: ("occupied territories"), "according to".
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "det", "case"}
@@ -130,6 +159,11 @@ class EventCoder:
     paired_events:
         Also code the reverse event of paired codes (visit ``042:043`` gives
         the host's 043 event).
+    unidentified_actors:
+        Code unresolved mentions that name an actor ("rebels", an unknown
+        organisation) with an unidentified actor (type code, or ``---``) where
+        no identified actor fills that side
+        (:mod:`detente._coding_internals.unidentified`).
     quad_class_mapping:
         QuadClass mapping name (default: setting ``quad_class_mapping``).
     ontology:
@@ -153,6 +187,7 @@ class EventCoder:
         embedding_fallback: bool | None = None,
         embedding_threshold: float | None = None,
         paired_events: bool = True,
+        unidentified_actors: bool = True,
         quad_class_mapping: str | None = None,
         ontology: Ontology | None = None,
     ) -> None:
@@ -166,6 +201,7 @@ class EventCoder:
             self.quad_class_mapping
         )  # fail early if unknown
         self.paired_events = paired_events
+        self.unidentified_actors = unidentified_actors
         self.embedding_fallback = bool(
             get_setting("embedding_fallback")
             if embedding_fallback is None
@@ -191,6 +227,8 @@ class EventCoder:
         pending: list[_Sentence] = []
         for sent_index, sent in enumerate(doc.sents):
             mentions = by_sentence.get(sent_index, [])
+            if self.unidentified_actors:
+                mentions = with_unidentified(mentions, doc)
             if not any(m.actor is not None for m in mentions):
                 continue
             frames, uncoded = self.code_sentence(sent, mentions)
@@ -225,6 +263,7 @@ class EventCoder:
         pattern; they are the fallback's candidates.
         """
         index = args.MentionIndex(mentions)
+        known = args.MentionIndex(m for m in mentions if not _unidentified(m))
         frames: list[_Frame] = []
         consumed: set[int] = set()  # verbs recoded by a wrapper
         used_nouns: set[int] = set()  # nouns already part of a verb pattern
@@ -248,7 +287,11 @@ class EventCoder:
                 inner = matches.get(comp.i)
                 if inner is None and own is not None and own.object is not None:
                     continue  # "refused the US demand for China to ...": code the object
-                frame = self._wrapped_frame(verb, wrapper, comp, inner, index)
+                frame = self._two_sided_frame(
+                    partial(self._wrapped_frame, verb, wrapper, comp, inner),
+                    known,
+                    index,
+                )
                 consumed.add(comp.i)
                 consumed.update(c.i for c in comp.conjuncts if c.pos_ in VERB_POS)
                 # purpose clauses of the intended act are intended too ("to protect")
@@ -269,7 +312,9 @@ class EventCoder:
                 if self._has_two_sides(verb, index):
                     uncoded.append(verb)
                 continue
-            frame = self._verb_frame(match, index)
+            frame = self._two_sided_frame(
+                partial(self._verb_frame, match), known, index
+            )
             if frame is not None:
                 frames.append(frame)
                 used_nouns.update(t.i for t in frame.tokens)
@@ -280,12 +325,28 @@ class EventCoder:
                 continue
             nominal = best_noun_match(self.lexicon, token)
             if nominal is not None:
-                frame = self._noun_frame(nominal, index)
+                frame = self._two_sided_frame(
+                    partial(self._noun_frame, nominal), known, index
+                )
                 if frame is not None:
                     frames.append(frame)
-        return _drop_residual_statements(frames), uncoded
+        return _drop_background(_drop_residual_statements(frames)), uncoded
 
     # -- frames ------------------------------------------------------------
+
+    @staticmethod
+    def _two_sided_frame(
+        build: Any, known: args.MentionIndex, index: args.MentionIndex
+    ) -> _Frame | None:
+        """A frame found with identified actors first, unidentified ones only
+        where the identified leave a side empty ("Insurgents shelled Aleppo")."""
+        frame = build(known)
+        if (frame is not None and frame.targets) or len(known) == len(index):
+            return frame
+        wider = build(index)
+        if wider is not None and (wider.targets or frame is None):
+            return wider
+        return frame
 
     def _complements(self, verb: Any) -> list[Any]:
         comps = [
@@ -752,9 +813,9 @@ class EventCoder:
                         # phone calls and negotiations take two: the codebook
                         # codes them both ways
                         pairs.append((target, source, frame.code))
-        elif (
-            frame.reciprocal or frame.symmetric or _mutual(frame.code)
-        ) and len(_actors(sources)) >= 2:
+        elif (frame.reciprocal or frame.symmetric or _mutual(frame.code)) and len(
+            _actors(sources)
+        ) >= 2:
             # "Bosnia and Slovenia agreed to a ceasefire": with no other party,
             # coordinated actors agreeing or cooperating do so with each other
             for source in sources:
@@ -766,6 +827,8 @@ class EventCoder:
                 continue
             if source.actor.code == target.actor.code:
                 continue
+            if _unidentified(source) and _unidentified(target):
+                continue  # an event needs one identified side
             event = self._event(article, sent_index, sent, frame, source, target, code)
             if event is not None:
                 events.append(event)
@@ -874,6 +937,52 @@ def _drop_residual_statements(frames: list[_Frame]) -> list[_Frame]:
     return kept
 
 
+def _in_background(token: Any) -> bool:
+    """Whether a predicate sits in a clause that modifies or depends on another
+    one: a relative or participial clause ("Macedonia, which is preparing an
+    offensive"), an adverbial or purpose clause ("to help defend"), a clause
+    inside a noun phrase or a prepositional phrase ("for helping militants").
+    The main clause and its coordinated or reported clauses are foreground.
+    """
+    node = token
+    for _ in range(12):
+        if node.dep_ == "ROOT" or node.head is node:
+            return False
+        if node.dep_ in BACKGROUND_DEPS:
+            return True
+        node = node.head
+    return False
+
+
+def _drop_background(frames: list[_Frame]) -> list[_Frame]:
+    """Drop predicate frames of background clauses when the main clause has one.
+
+    News sentences carry one or two main events and, in side clauses, the
+    background: earlier events ("who had been arrested 15 months ago"), aims
+    ("to help defend Saudi Arabia"), suspicions ("suspected of blowing up a
+    plane"). Coding those as events of the report double-counts old events and
+    invents new ones, so a sentence whose main clause is coded keeps only its
+    foreground frames (and its nominal events); one with no foreground frame
+    keeps all.
+    """
+    foreground = [
+        f for f in frames if f.coder != "nominal" and not _in_background(f.verb)
+    ]
+    # only a main clause that yields an event other than a bare statement counts
+    # ("..., the Kremlin reported" is the attribution of what precedes it)
+    if not any(_yields_events(f) and f.code[:2] != "01" for f in foreground):
+        return frames
+    return [f for f in frames if f.coder == "nominal" or f in foreground]
+
+
+def _yields_events(frame: _Frame) -> bool:
+    """Whether a frame has the two sides an event needs."""
+    if frame.targets:
+        return True
+    mutual = frame.reciprocal or frame.symmetric or _mutual(frame.code)
+    return mutual and len(_actors(frame.sources)) >= 2
+
+
 def _attribution(verb: Any, comp: Any) -> bool:
     """Whether the speech ``verb`` follows the clause it reports (an attribution).
 
@@ -923,6 +1032,7 @@ def make_event_coder(**options: Any) -> EventCoder:
         "embedding_fallback",
         "embedding_threshold",
         "paired_events",
+        "unidentified_actors",
         "quad_class_mapping",
     }
     return EventCoder(

@@ -45,6 +45,9 @@ class MentionIndex:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(i, []).append(mention)
 
+    def __len__(self) -> int:
+        return len({id(m) for found in self.by_token.values() for m in found})
+
     def at(self, token: Token) -> list[ActorMention]:
         return self.by_token.get(token.i, [])
 

@@ -211,7 +211,13 @@ def verb_lemmas(verb: Token) -> list[str]:
     lemma = verb.lemma_.lower()
     word = verb.lower_
     found = [lemma]
-    for suffix, repl in (("ed", "e"), ("es", "e"), ("ing", "e"), ("ed", ""), ("ing", "")):
+    for suffix, repl in (
+        ("ed", "e"),
+        ("es", "e"),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ing", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             guess = word[: -len(suffix)] + repl
             if guess not in found:

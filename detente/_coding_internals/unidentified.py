@@ -1,0 +1,112 @@
+"""Actors for mentions the resolver could not identify ("Insurgents", "the RUF").
+
+CAMEO coders code an event whose actor has no dictionary entry with what is
+known of it: GDELT writes the agent type alone ("REB") when the country is
+unknown, and keeps the actor's name; POLECAT keeps the actor text. The coder
+does the same for unresolved mentions that name someone: a role noun without a
+country ("rebels", "authorities") or a named entity (PERSON, ORG, NORP) that
+is not in the dictionary. The actor's ``kind`` is ``"unidentified"``, its
+``country`` the resolver's guess (often ``""``), and its ``code`` the country
+guess plus the role code, or ``---`` when neither is known.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..models import Actor, ActorMention
+
+#: Resolver rules of unresolved mentions that name an actor.
+NAMING_RULES = {"role-without-country", "ner:unresolved"}
+NAMED_LABELS = {"PERSON", "ORG", "NORP"}
+UNKNOWN_COUNTRY = "---"
+#: Role nouns too generic to stand for an actor on their own.
+GENERIC_ROLES = {
+    "people",
+    "person",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "child",
+    "children",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _role_codes() -> dict[str, tuple[str, str]]:
+    from ..actors import ActorDictionary
+
+    dictionary = ActorDictionary.load()
+    return {
+        phrase.lower(): (role.role, role.role_label)
+        for phrase, role in dictionary.roles.items()
+        if role.role
+    }
+
+
+def _role_of(tokens: Sequence[Any]) -> tuple[str, str]:
+    """(role code, label) of the longest role phrase among the tokens' lemmas."""
+    roles = _role_codes()
+    words = [t.lemma_.lower() for t in tokens]
+    texts = [t.lower_ for t in tokens]
+    for size in range(min(3, len(words)), 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            for seq in (words, texts):
+                found = roles.get(" ".join(seq[start : start + size]))
+                if found:
+                    return found
+    return "", ""
+
+
+def provisional_actor(mention: ActorMention, doc: Any) -> Actor | None:
+    """The unidentified actor of an unresolved naming mention, or ``None``."""
+    if mention.actor is not None:
+        return mention.actor
+    if mention.rule not in NAMING_RULES:
+        return None
+    if mention.rule == "ner:unresolved" and mention.label not in NAMED_LABELS:
+        return None
+    tokens = [t for t in doc[mention.token_start : mention.token_end] if not t.is_punct]
+    if not tokens or all(
+        t.lower_ in GENERIC_ROLES or t.lemma_.lower() in GENERIC_ROLES
+        for t in tokens
+        if not t.is_stop
+    ):
+        return None
+    role, role_label = _role_of(tokens)
+    country = mention.country_guess
+    code = (country or "") + role or UNKNOWN_COUNTRY
+    if not country and not role:
+        code = UNKNOWN_COUNTRY
+    return Actor(
+        code=code,
+        country=country,
+        name=mention.text,
+        role=role,
+        role_label=role_label,
+        kind="unidentified",
+        entry_id="",
+    )
+
+
+def is_unidentified(mention: ActorMention) -> bool:
+    """Whether the mention's actor was made by :func:`provisional_actor`."""
+    return mention.actor is not None and mention.actor.kind == "unidentified"
+
+
+def with_unidentified(mentions: Sequence[ActorMention], doc: Any) -> list[ActorMention]:
+    """The mentions, unresolved naming ones given their unidentified actor."""
+    result = []
+    for mention in mentions:
+        if mention.actor is None:
+            actor = provisional_actor(mention, doc)
+            if actor is not None:
+                mention = replace(
+                    mention, actor=actor, rule=mention.rule + "+unidentified"
+                )
+        result.append(mention)
+    return result

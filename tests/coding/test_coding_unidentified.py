@@ -1,0 +1,90 @@
+"""Unidentified actors and background clauses, behind the real actor resolver.
+
+Sentences are our own. Unresolved mentions that name someone ("insurgents",
+an organisation not in the dictionary) fill a side no identified actor fills;
+side clauses do not add events when the main clause has one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.api import code_text
+from detente.coding import EventCoder
+from detente.models import Article
+from detente.pipeline import Pipeline
+
+
+def _events(text: str, **kwargs):
+    return [e for e in code_text(text, **kwargs) if not e.negated]
+
+
+def test_unidentified_role_noun_fills_an_empty_side():
+    events = _events("Insurgents shelled the Syrian army on Tuesday.")
+    found = [e for e in events if e.target_country == "SYR" and e.cameo_root == "19"]
+    assert found, events
+    event = found[0]
+    assert event.source_country == ""
+    assert event.source_actor.endswith("REB")  # the role code of "insurgents"
+    assert event.source_text == "Insurgents"
+
+
+def test_unknown_named_organisation_is_kept_with_its_text():
+    events = _events(
+        "The Zorvan Liberation Front attacked French troops near the border."
+    )
+    found = [
+        e for e in events if e.target_country == "FRA" and e.cameo_root in {"18", "19"}
+    ]
+    assert found, events
+    assert "Liberation Front" in found[0].source_text
+    assert found[0].source_country == ""
+
+
+def test_identified_actor_wins_over_an_unidentified_one_in_the_same_phrase():
+    # "Tom Harlow" is not in the dictionary; the title gives the country
+    events = _events("British Defence Secretary Tom Harlow visited Mozambique.")
+    assert any(
+        e.source_country == "GBR" and e.target_country == "MOZ" for e in events
+    ), events
+    assert not any(e.source_country == "" for e in events), events
+
+
+def test_two_unidentified_sides_give_no_event():
+    assert _events("Insurgents attacked the Zorvan Liberation Front.") == []
+
+
+def test_unidentified_actors_can_be_switched_off():
+    coder = EventCoder(unidentified_actors=False)
+    stages = [coder if s.name == "coding" else s for s in Pipeline.default().stages]
+    article = Pipeline(stages)(
+        Article(doc_id="t", text="Insurgents shelled the Syrian army on Tuesday.")
+    )
+    assert not [e for e in article.events if e.source_country == ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        pytest.param(
+            "Norway sent medical aid to Kuwait to help it defend itself against Iraq.",
+            ("NOR", "KWT", "07"),
+            ("KWT", "IRQ", "05"),
+            id="purpose clause",
+        ),
+        pytest.param(
+            "Japan condemned Chile, which had expelled Peruvian diplomats.",
+            ("JPN", "CHL", "11"),
+            ("CHL", "PER", "16"),
+            id="relative clause with an earlier event",
+        ),
+    ],
+)
+def test_background_clauses_give_no_event_when_the_main_clause_has_one(
+    text, kept, dropped
+):
+    triples = {
+        (e.source_country, e.target_country, e.cameo_root) for e in _events(text)
+    }
+    assert kept in triples, triples
+    assert dropped not in triples, triples
