@@ -456,10 +456,15 @@ class EventCoder:
             return None
         if not targets:
             targets, reciprocal = self._targets(match, index, sources, patient=patient)
+        negated = self._negated(verb) or self._negated_governor(verb)
         if modality == "future" and code:
             # CAMEO codes announced cooperation as intent (03x), announced force as threat
             root = code[:2]
-            if "03" <= root <= "08":
+            if "03" <= root <= "08" and negated:
+                # "will not accept refugees", "said he would not provide support":
+                # announcing that one will not cooperate is a rejection (12x)
+                recode_class, negated, modality = "reject", False, "asserted"
+            elif "03" <= root <= "08":
                 recode_class = "intend"
             elif "15" <= root <= "20":
                 recode_class = "threaten"
@@ -491,7 +496,7 @@ class EventCoder:
             targets=targets,
             reciprocal=reciprocal,
             symmetric=pattern.symmetric,
-            negated=self._negated(verb) or self._negated_governor(verb),
+            negated=negated,
             modality=modality,
             tokens=match.tokens,
         )
@@ -827,8 +832,8 @@ class EventCoder:
                 continue
             if source.actor.code == target.actor.code:
                 continue
-            if _unidentified(source) and _unidentified(target):
-                continue  # an event needs one identified side
+            if _anonymous(source) and _anonymous(target):
+                continue  # an event needs a side whose actor or country is known
             event = self._event(article, sent_index, sent, frame, source, target, code)
             if event is not None:
                 events.append(event)
@@ -899,6 +904,11 @@ def _someone_else_acts(verb: Any, comp: Any) -> bool:
     if any(c.dep_ == "nsubj" for c in comp.children):
         return True
     return comp.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _anonymous(mention: ActorMention) -> bool:
+    """An unidentified actor of unknown country ("insurgents")."""
+    return _unidentified(mention) and not (mention.actor and mention.actor.country)
 
 
 def _two_sided(code: str) -> bool:

@@ -37,10 +37,35 @@ GENERIC_ROLES = {
 
 
 @functools.lru_cache(maxsize=1)
-def _role_codes() -> dict[str, tuple[str, str]]:
+def _dictionary() -> Any:
     from ..actors import ActorDictionary
 
-    dictionary = ActorDictionary.load()
+    return ActorDictionary.load()
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_named(word: str) -> str:
+    """The country a capitalised name or adjective stands for ("Liberian"), or ""."""
+    for actor in _dictionary().lookup(word):
+        if actor.kind == "country" and not actor.role:
+            return actor.country
+    return ""
+
+
+def _country_in(tokens: Sequence[Any]) -> str:
+    """The country named inside an unresolved phrase ("Montenegro Municipality
+    Association" -> MNE), when exactly one is."""
+    found = {
+        _country_named(t.text)
+        for t in tokens
+        if t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}
+    } - {""}
+    return found.pop() if len(found) == 1 else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _role_codes() -> dict[str, tuple[str, str]]:
+    dictionary = _dictionary()
     return {
         phrase.lower(): (role.role, role.role_label)
         for phrase, role in dictionary.roles.items()
@@ -78,7 +103,7 @@ def provisional_actor(mention: ActorMention, doc: Any) -> Actor | None:
     ):
         return None
     role, role_label = _role_of(tokens)
-    country = mention.country_guess
+    country = mention.country_guess or _country_in(tokens)
     code = (country or "") + role or UNKNOWN_COUNTRY
     if not country and not role:
         code = UNKNOWN_COUNTRY

@@ -90,6 +90,18 @@ US_IRAN = {"Washington": "USA", "Iran": "IRN"}
             {("FRA", "MLI", "03")},
             id="ready to: adjective of intent",
         ),
+        pytest.param(
+            "Jordan will not accept refugees from Iraq.",
+            {"Jordan": "JOR", "Iraq": "IRQ"},
+            {("JOR", "IRQ", "12")},
+            id="will not + cooperation -> reject",
+        ),
+        pytest.param(
+            "Canberra said it would not provide aid to Fiji.",
+            {"Canberra": "AUS", "it": "AUS", "Fiji": "FJI"},
+            {("AUS", "FJI", "12")},
+            id="said it would not + cooperation -> reject",
+        ),
     ],
 )
 def test_coding_governing_verbs(code, text, actors, expected):
