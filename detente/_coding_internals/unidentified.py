@@ -20,7 +20,7 @@ from typing import Any
 from ..models import Actor, ActorMention
 
 #: Resolver rules of unresolved mentions that name an actor.
-NAMING_RULES = {"role-without-country", "ner:unresolved"}
+NAMING_RULES = {"role-without-country", "role+unknown", "ner:unresolved"}
 NAMED_LABELS = {"PERSON", "ORG", "NORP"}
 UNKNOWN_COUNTRY = "---"
 #: Role nouns too generic to stand for an actor on their own.
