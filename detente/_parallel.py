@@ -35,7 +35,12 @@ DEFAULT_CHUNKS_PER_JOB = 2
 
 # Native thread pools (BLAS, OpenMP) would fight over the cores the worker
 # processes already use; one thread each is the fastest on a busy machine.
-_THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+_THREAD_ENV = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,9 @@ class SentenceDoc:
         return cls(
             text=doc.text,
             sentences=[
-                SentenceSpan(sent.text, sent.start_char, sent.end_char, sent.start, sent.end)
+                SentenceSpan(
+                    sent.text, sent.start_char, sent.end_char, sent.start, sent.end
+                )
                 for sent in doc.sents
             ],
             n_tokens=len(doc),
@@ -100,7 +107,9 @@ def resolve_jobs(jobs: int | None) -> int:
     if jobs is None or jobs == 0:
         return os.cpu_count() or 1
     if jobs < 0:
-        raise ConfigError(f"--jobs {jobs}: expected a number of processes >= 0 (0 = all cores)")
+        raise ConfigError(
+            f"--jobs {jobs}: expected a number of processes >= 0 (0 = all cores)"
+        )
     return jobs
 
 

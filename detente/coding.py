@@ -341,7 +341,7 @@ class EventCoder:
         """A frame found with identified actors first, unidentified ones only
         where the identified leave a side empty ("Insurgents shelled Aleppo")."""
         frame = build(known)
-        if (frame is not None and frame.targets) or len(known) == len(index):
+        if (frame is not None and _yields_events(frame)) or len(known) == len(index):
             return frame
         wider = build(index)
         if wider is not None and (wider.targets or frame is None):

@@ -40,9 +40,13 @@ class Actor:
     code: str
     country: str
     name: str
-    role: str = ""  # CAMEO agent code(s) like "GOV", "MED", or "" for the country itself
+    role: str = (
+        ""  # CAMEO agent code(s) like "GOV", "MED", or "" for the country itself
+    )
     role_label: str = ""  # human words, e.g. "head of state", "state media"
-    kind: str = "country"  # country | igo | bloc | person | organisation | media | group
+    kind: str = (
+        "country"  # country | igo | bloc | person | organisation | media | group
+    )
     entry_id: str = ""  # id of the dictionary entry that produced it
     state_affiliated: bool = False
 

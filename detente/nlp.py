@@ -54,7 +54,9 @@ class NlpParser:
         article.doc = self.nlp(article.text)
         return article
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Article]:
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[Article]:
         """Parse a stream of articles with ``nlp.pipe`` batching."""
         pairs = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):

@@ -109,7 +109,9 @@ class Pipeline:
             article = self._run_stage(stage, article)
         return article
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Article]:
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[Article]:
         """Run the stages over many articles, batching stages that support it.
 
         A stage with a ``pipe(articles, batch_size=...)`` method (the spaCy

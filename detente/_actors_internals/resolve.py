@@ -55,9 +55,7 @@ LOCATIVE_PREPS = frozenset({"in", "throughout", "across", "inside"})
 FOREIGN_POSTED_ROLES = frozenset({"MIL", "MED", "IGO"})
 #: Roles of the state, which a text names without a country when it means its own
 #: ("the government", "police", "officials").
-HOME_STATE_ROLES = frozenset(
-    {"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "LAB", "EDU"}
-)
+HOME_STATE_ROLES = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "LAB", "EDU"})
 #: Dependents of a role noun that name its owner ("Burundi's government").
 OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "prep"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -314,8 +312,12 @@ class DocResolver:
         if role.kind != "person":
             return True
         head = self.doc[unit.end - 1]
-        return head.tag_ == "NNPS" or head.tag_ == "NNS" and not any(
-            w in role.role_label for w in ("diplomat", "ambassador", "envoy")
+        return (
+            head.tag_ == "NNPS"
+            or head.tag_ == "NNS"
+            and not any(
+                w in role.role_label for w in ("diplomat", "ambassador", "envoy")
+            )
         )
 
     def _attached(self, unit: Unit, prep: Any, left: Unit) -> bool:
@@ -382,8 +384,10 @@ class DocResolver:
             # belongs to the country in front of it, not to its default owner
             place_entry = places[-1].entries[0]
             body = orgs[-1].entries[0].actor(self.date)
-            if place_entry.kind in PLACE_KINDS and body.role and (
-                place_entry.actor(self.date).country != body.country
+            if (
+                place_entry.kind in PLACE_KINDS
+                and body.role
+                and (place_entry.actor(self.date).country != body.country)
             ):
                 role = RoleNoun(
                     phrase=fold(self.doc[orgs[-1].start : orgs[-1].end].text),
@@ -966,9 +970,10 @@ class DocResolver:
         dateline_end = self._dateline_end()
         for found in sorted(self.found, key=lambda f: f.mention.token_start):
             actor = found.mention.actor
-            if actor is None or self.dictionary.entries.get(
-                f"country:{actor.country}"
-            ) is None:
+            if (
+                actor is None
+                or self.dictionary.entries.get(f"country:{actor.country}") is None
+            ):
                 continue
             if found.mention.token_end <= dateline_end:
                 return actor.country

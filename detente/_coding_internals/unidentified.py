@@ -6,8 +6,9 @@ unknown, and keeps the actor's name; POLECAT keeps the actor text. The coder
 does the same for unresolved mentions that name someone: a role noun without a
 country ("rebels", "authorities") or a named entity (PERSON, ORG, NORP) that
 is not in the dictionary. The actor's ``kind`` is ``"unidentified"``, its
-``country`` the resolver's guess (often ``""``), and its ``code`` the country
-guess plus the role code, or ``---`` when neither is known.
+``country`` the resolver's guess, else a country named inside the mention,
+else the one country its sentence names (often ``""``), and its ``code`` the
+country plus the role code, or ``---`` when neither is known.
 """
 
 from __future__ import annotations
@@ -87,8 +88,16 @@ def _role_of(tokens: Sequence[Any]) -> tuple[str, str]:
     return "", ""
 
 
-def provisional_actor(mention: ActorMention, doc: Any) -> Actor | None:
-    """The unidentified actor of an unresolved naming mention, or ``None``."""
+def provisional_actor(
+    mention: ActorMention, doc: Any, context_country: str = ""
+) -> Actor | None:
+    """The unidentified actor of an unresolved naming mention, or ``None``.
+
+    ``context_country`` is the one country the sentence names, if it names
+    exactly one: the best guess for a person or group of no known country
+    ("President Bouteflicka threatened a curfew in Algiers"), as ICEWS codes
+    unattributed actors by the event's country ("Militant (Syria)").
+    """
     if mention.actor is not None:
         return mention.actor
     if mention.rule not in NAMING_RULES:
@@ -96,14 +105,13 @@ def provisional_actor(mention: ActorMention, doc: Any) -> Actor | None:
     if mention.rule == "ner:unresolved" and mention.label not in NAMED_LABELS:
         return None
     tokens = [t for t in doc[mention.token_start : mention.token_end] if not t.is_punct]
-    if not tokens or all(
-        t.lower_ in GENERIC_ROLES or t.lemma_.lower() in GENERIC_ROLES
-        for t in tokens
-        if not t.is_stop
-    ):
+    if not tokens:
+        return None
+    head = doc[mention.head] if mention.head >= 0 else tokens[-1]
+    if head.lower_ in GENERIC_ROLES or head.lemma_.lower() in GENERIC_ROLES:
         return None
     role, role_label = _role_of(tokens)
-    country = mention.country_guess or _country_in(tokens)
+    country = mention.country_guess or _country_in(tokens) or context_country
     code = (country or "") + role or UNKNOWN_COUNTRY
     if not country and not role:
         code = UNKNOWN_COUNTRY
@@ -125,10 +133,18 @@ def is_unidentified(mention: ActorMention) -> bool:
 
 def with_unidentified(mentions: Sequence[ActorMention], doc: Any) -> list[ActorMention]:
     """The mentions, unresolved naming ones given their unidentified actor."""
+    countries = {
+        m.actor.country
+        for m in mentions
+        if m.actor is not None
+        and m.actor.kind not in {"igo", "bloc"}
+        and m.actor.country
+    }
+    context_country = countries.pop() if len(countries) == 1 else ""
     result = []
     for mention in mentions:
         if mention.actor is None:
-            actor = provisional_actor(mention, doc)
+            actor = provisional_actor(mention, doc, context_country)
             if actor is not None:
                 mention = replace(
                     mention, actor=actor, rule=mention.rule + "+unidentified"

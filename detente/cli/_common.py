@@ -48,7 +48,9 @@ def handle_errors(func: F) -> F:
         except DetenteError as e:
             if is_debug():
                 raise
-            err_console.print(f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True)
+            err_console.print(
+                f"[bold red]error:[/] {e}", highlight=False, soft_wrap=True
+            )
             raise typer.Exit(EXIT_ERROR) from e
 
     return wrapper  # type: ignore[return-value]

@@ -19,7 +19,13 @@ from rich.table import Table
 from ..api import RunSummary, SkippedInput, code_files
 from ..models import Article, Event
 from ..settings import get_setting
-from ._common import EXIT_SKIPPED, parse_field_options, console, err_console, handle_errors
+from ._common import (
+    EXIT_SKIPPED,
+    parse_field_options,
+    console,
+    err_console,
+    handle_errors,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -28,22 +34,72 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def code_cli(
-    inputs: list[str] = typer.Argument(..., help="Files or folders of articles, or - for stdin."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write events as JSON Lines here."),
-    db: str | None = typer.Option(None, "--db", help="Store: DuckDB path or postgresql:// URL (default ./detente.duckdb)."),
-    no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store."),
-    input_format: str | None = typer.Option(None, "--format", help="Force the input format: text, html, jsonl, csv."),
-    include: list[str] = typer.Option([], "--include", help="Glob of files to read in folders (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Glob of files to skip in folders (repeatable)."),
-    field: list[str] = typer.Option([], "--field", metavar="FIELD=COLUMN[,COLUMN]", help="JSONL key / CSV column of an article field, e.g. --field text=body (repeatable; fields: id, title, text, date, source, url, author)."),
-    actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary files (YAML/TSV, repeatable)."),
-    batch_size: int | None = typer.Option(None, "--batch-size", help="Documents per parse batch."),
-    show: bool = typer.Option(False, "--show", help="Print a table of the events and dyads found."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (errors still go to stderr)."),
-    allow_skips: bool = typer.Option(False, "--allow-skips", help="Exit 0 even when some inputs were skipped or read with warnings."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes for coding; 0 = one per core (default: setting jobs, 1)."),
-    dask: str | None = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS|local:N", help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or local:N worker processes."),
-    shard_dir: Path | None = typer.Option(None, "--shard-dir", help="With --dask: folder shared by the workers for the Parquet shards (kept; a rerun resumes from them)."),
+    inputs: list[str] = typer.Argument(
+        ..., help="Files or folders of articles, or - for stdin."
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write events as JSON Lines here."
+    ),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Store: DuckDB path or postgresql:// URL (default ./detente.duckdb).",
+    ),
+    no_store: bool = typer.Option(
+        False, "--no-store", help="Do not write to the store."
+    ),
+    input_format: str | None = typer.Option(
+        None, "--format", help="Force the input format: text, html, jsonl, csv."
+    ),
+    include: list[str] = typer.Option(
+        [], "--include", help="Glob of files to read in folders (repeatable)."
+    ),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", help="Glob of files to skip in folders (repeatable)."
+    ),
+    field: list[str] = typer.Option(
+        [],
+        "--field",
+        metavar="FIELD=COLUMN[,COLUMN]",
+        help="JSONL key / CSV column of an article field, e.g. --field text=body (repeatable; fields: id, title, text, date, source, url, author).",
+    ),
+    actors: list[Path] = typer.Option(
+        [], "--actors", help="Extra actor dictionary files (YAML/TSV, repeatable)."
+    ),
+    batch_size: int | None = typer.Option(
+        None, "--batch-size", help="Documents per parse batch."
+    ),
+    show: bool = typer.Option(
+        False, "--show", help="Print a table of the events and dyads found."
+    ),
+    quiet: bool = typer.Option(
+        False,
+        "--quiet",
+        "-q",
+        help="No progress bar or summary (errors still go to stderr).",
+    ),
+    allow_skips: bool = typer.Option(
+        False,
+        "--allow-skips",
+        help="Exit 0 even when some inputs were skipped or read with warnings.",
+    ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        help="Worker processes for coding; 0 = one per core (default: setting jobs, 1).",
+    ),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        metavar="SCHEDULER_ADDRESS|local:N",
+        help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or local:N worker processes.",
+    ),
+    shard_dir: Path | None = typer.Option(
+        None,
+        "--shard-dir",
+        help="With --dask: folder shared by the workers for the Parquet shards (kept; a rerun resumes from them).",
+    ),
 ) -> None:
     """Code the events in news articles (files or folders) and store them."""
     shown: list[Event] = []
@@ -52,7 +108,9 @@ def code_cli(
         SpinnerColumn(),
         TextColumn("[bold]coding"),
         BarColumn(bar_width=None),
-        TextColumn("{task.completed} docs · {task.fields[rate]:.1f} docs/s · {task.fields[events]} events"),
+        TextColumn(
+            "{task.completed} docs · {task.fields[rate]:.1f} docs/s · {task.fields[events]} events"
+        ),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
@@ -71,7 +129,9 @@ def code_cli(
         progress.update(task, completed=done, rate=rate, events=events_found)
 
     def on_skip(skipped: SkippedInput) -> None:
-        err_console.print(f"[yellow]skipped[/] {skipped.origin}: {skipped.reason}", highlight=False)
+        err_console.print(
+            f"[yellow]skipped[/] {skipped.origin}: {skipped.reason}", highlight=False
+        )
 
     with progress:
         summary = code_files(
@@ -102,7 +162,15 @@ def code_cli(
 
 def _print_events(events: list[Event]) -> None:
     table = Table(title="Events", show_lines=False)
-    for column in ("date", "source", "target", "CAMEO", "PLOVER", "Goldstein", "evidence"):
+    for column in (
+        "date",
+        "source",
+        "target",
+        "CAMEO",
+        "PLOVER",
+        "Goldstein",
+        "evidence",
+    ):
         table.add_column(column, overflow="fold")
     for event in events:
         table.add_row(
@@ -127,7 +195,9 @@ def _print_events(events: list[Event]) -> None:
     for column in ("dyad", "events", "Goldstein sum"):
         dyad_table.add_column(column)
     for (source, target), count in dyads.most_common():
-        dyad_table.add_row(f"{source} → {target}", str(count), f"{goldstein[(source, target)]:+.1f}")
+        dyad_table.add_row(
+            f"{source} → {target}", str(count), f"{goldstein[(source, target)]:+.1f}"
+        )
     console.print(dyad_table)
 
 
@@ -141,7 +211,8 @@ def _print_summary(summary: RunSummary, seconds: float) -> None:
     if summary.skipped:
         kinds = Counter(s.kind for s in summary.skipped)
         err_console.print(
-            "skipped by reason: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()),
+            "skipped by reason: "
+            + ", ".join(f"{k} {n}" for k, n in kinds.most_common()),
             highlight=False,
         )
     for warning in summary.warnings[:20]:

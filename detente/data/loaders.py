@@ -71,7 +71,9 @@ def _read_text(path: DataPath) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as e:
-        raise DataFileError("data file not found; check the path", path=str(path)) from e
+        raise DataFileError(
+            "data file not found; check the path", path=str(path)
+        ) from e
     except UnicodeDecodeError as e:
         raise DataFileError(
             f"data file is not UTF-8 (byte {e.start}); save it as UTF-8", path=str(path)
@@ -148,7 +150,9 @@ def read_jsonl(path: DataPath) -> list[Record]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as e:
-            raise DataFileError(f"invalid JSON: {e.msg}", path=str(path), line=number) from e
+            raise DataFileError(
+                f"invalid JSON: {e.msg}", path=str(path), line=number
+            ) from e
         if not isinstance(value, dict):
             raise DataFileError("expected a JSON object", path=str(path), line=number)
         value["_line"] = number

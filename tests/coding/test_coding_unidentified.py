@@ -20,19 +20,24 @@ def _events(text: str, **kwargs):
 
 
 def test_unidentified_role_noun_fills_an_empty_side():
-    events = _events("Insurgents shelled the Syrian army on Tuesday.")
+    events = _events("Insurgents shelled Syrian and Iraqi troops on Tuesday.")
     found = [e for e in events if e.target_country == "SYR" and e.cameo_root == "19"]
     assert found, events
     event = found[0]
-    assert event.source_country == ""
+    assert event.source_country == ""  # two countries named: no guess
     assert event.source_actor.endswith("REB")  # the role code of "insurgents"
     assert event.source_text == "Insurgents"
 
 
+def test_unidentified_actor_takes_the_one_country_its_sentence_names():
+    events = _events("Insurgents shelled the Syrian army on Tuesday.")
+    found = [e for e in events if e.target_country == "SYR" and e.cameo_root == "19"]
+    assert found, events
+    assert (found[0].source_actor, found[0].source_country) == ("SYRREB", "SYR")
+
+
 def test_unknown_named_organisation_is_kept_with_its_text():
-    events = _events(
-        "The Zorvan Liberation Front attacked French troops near the border."
-    )
+    events = _events("The Zorvan Liberation Front attacked French troops in Mali.")
     found = [
         e for e in events if e.target_country == "FRA" and e.cameo_root in {"18", "19"}
     ]
