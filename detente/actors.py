@@ -5,9 +5,10 @@ The knowledge base (:class:`ActorDictionary`) is a set of data files under
 territories, capitals and seats of government ("the Kremlin" -> ``RUSGOV``),
 regions and blocs (``WST``), international organisations (``IGOWHO``), media
 (``CHNMED``, state-affiliated marked), think tanks (``USANGO``), people with
-dated roles, and role nouns ("foreign minister" -> ``GOV``). Users add files of
-the same format (``ActorDictionary.load(user_files=[...])``, or
-``detente code --actors my.yaml``).
+dated roles, role nouns ("foreign minister" -> ``GOV``), and a gazetteer of
+cities, each standing for its country ("Aleppo" -> ``SYR``, consulted only for
+spans the NER labels a place). Users add files of the same format
+(``ActorDictionary.load(user_files=[...])``, or ``detente code --actors my.yaml``).
 
 The resolver fills ``article.actor_mentions``; each mention says which
 dictionary entry and which rule produced it. ``article.date`` is the reference
@@ -40,6 +41,12 @@ from ._actors_internals.dictionary import (
     read_entry_records,
     read_role_records,
 )
+from ._actors_internals.gazetteer import (
+    City,
+    Gazetteer,
+    is_city_file,
+    read_city_records,
+)
 from ._actors_internals.resolve import resolve_doc, unresolved_names
 from .data import loaders
 from .errors import DataFileError, PipelineError
@@ -70,8 +77,16 @@ class ActorDictionary:
         dated roles added), so a user file can extend a bundled entry.
     roles:
         Role nouns; a later one replaces an earlier one with the same phrase.
+    cities:
+        Gazetteer cities; a later one replaces an earlier one with the same name.
+        Each city's code must be a country of ``entries``.
     sources:
         The files read, for :attr:`content_hash` and messages.
+
+    Raises
+    ------
+    DataFileError
+        If a city's code is no country of the dictionary.
     """
 
     def __init__(
@@ -79,6 +94,7 @@ class ActorDictionary:
         entries: Iterable[ActorEntry],
         roles: Iterable[RoleNoun],
         *,
+        cities: Iterable[City] = (),
         sources: Sequence[loaders.DataPath] = (),
     ) -> None:
         self.entries: dict[str, ActorEntry] = {}
@@ -90,6 +106,15 @@ class ActorDictionary:
         for role in roles:
             self.roles[role.phrase] = role
         self.sources = list(sources)
+        self.gazetteer = Gazetteer(cities)
+        for city in self.gazetteer.cities():
+            if f"country:{city.code}" not in self.entries:
+                raise DataFileError(
+                    f"city {city.name!r} has code {city.code!r}, which is no country"
+                    " of the actor dictionary; use a country code of countries.tsv",
+                    path=city.path,
+                    line=city.line,
+                )
         self.by_alias: dict[str, list[str]] = {}
         self.acronym_forms: dict[str, set[str]] = {}
         self.lowercase_ok: set[str] = set()
@@ -155,7 +180,8 @@ class ActorDictionary:
         user_files:
             Extra actor files (TSV, CSV, YAML or JSONL, same columns as the
             bundled ones). A file whose name starts with ``roles`` holds role
-            nouns. User entries win over bundled ones sharing a name.
+            nouns, one whose name starts with ``cities`` gazetteer cities. User
+            entries win over bundled ones sharing a name.
 
         Raises
         ------
@@ -182,7 +208,11 @@ class ActorDictionary:
         """Build a dictionary from explicit files (bundled-priority, then user)."""
         entries: list[ActorEntry] = []
         roles: list[RoleNoun] = []
+        cities: list[City] = []
         for path, user in [(f, False) for f in files] + [(f, True) for f in user_files]:
+            if is_city_file(path):
+                cities.extend(read_city_records(path))
+                continue
             if _is_roles(path):
                 found = read_role_records(path)
                 if user:
@@ -199,7 +229,7 @@ class ActorDictionary:
                 else _BUNDLED_PRIORITY.get(name, _CURATED_PRIORITY)
             )
             entries.extend(read_entry_records(path, priority=priority))
-        return cls(entries, roles, sources=[*files, *user_files])
+        return cls(entries, roles, cities=cities, sources=[*files, *user_files])
 
     @functools.cached_property
     def content_hash(self) -> str:
@@ -258,6 +288,7 @@ class ActorDictionary:
         )
         result["names"] = len(self.by_alias)
         result["role_nouns"] = len(self.roles)
+        result["city_names"] = len(self.gazetteer)
         return result
 
 

@@ -1,11 +1,12 @@
 """The rules that turn a parsed document into actor mentions.
 
 Pass 1 finds *units*: dictionary names (PhraseMatcher over lower-cased text,
-longest match wins), role nouns (``foreign minister``) and named entities the
-dictionary does not know. Pass 2 groups adjacent units of one noun phrase
-(``Russian Security Council Secretary Nikolai Patrushev``, ``the foreign
-minister of China``, ``Russia's Security Council secretary``) into one mention,
-and splits coordinations (``Beijing and Moscow``) into one mention each. Pass 3
+longest match wins), role nouns (``foreign minister``), places the NER finds
+that the city gazetteer knows (``Aleppo`` -> SYR, rule ``gazetteer:city``) and
+named entities the dictionary does not know. Pass 2 groups adjacent units of
+one noun phrase (``Russian Security Council Secretary Nikolai Patrushev``,
+``the foreign minister of China``, ``Russia's Security Council secretary``) into
+one mention, and splits coordinations (``Beijing and Moscow``) into one mention each. Pass 3
 adds the references that name no one: pronouns, ``both nations``, ``the daily``.
 Every mention records the rule that produced it.
 """
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import Actor, ActorMention
 from .dictionary import PERSON_KINDS, PLACE_KINDS, ActorEntry, RoleNoun, fold
+from .gazetteer import CITY_LABELS
 
 if TYPE_CHECKING:
     from ..actors import ActorDictionary
@@ -75,6 +77,7 @@ class Unit:
     label: str = ""
     country_guess: str = ""
     destination: bool = False  # "ambassador to China": China is not the ambassador's
+    city: str = ""  # a gazetteer city standing for its country (``entries``)
 
     @property
     def length(self) -> int:
@@ -189,7 +192,7 @@ class DocResolver:
         drop: set[int] = set()
         added: list[Unit] = []
         for ent in doc.ents:
-            if ent.label_ not in NER_LABELS:
+            if ent.label_ not in NER_LABELS and ent.label_ not in CITY_LABELS:
                 continue
             start, end = ent.start, ent.end
             while start < end and doc[start].lower_ in ("the", "a", "an"):
@@ -206,6 +209,18 @@ class DocResolver:
                 for i in range(start, end)
                 if i not in owner and not (doc[i].is_punct or doc[i].is_stop)
             ]
+            city = self._city_unit(start, end, ent.label_)
+            if city is not None and not uncovered:
+                continue  # the dictionary's names cover it ("Pristina")
+            if city is not None and not any(
+                u.start < start or u.end > end for u in inside.values()
+            ):
+                # "Ho Chi Minh City": the city, not the person inside its name.
+                drop.update(inside.keys())
+                added.append(city)
+                continue
+            if ent.label_ not in NER_LABELS:
+                continue
             if not inside:
                 added.append(Unit(start, end, "ner", label=ent.label_))
                 continue
@@ -229,6 +244,23 @@ class DocResolver:
             if not any(i in taken for i in range(unit.start, unit.end)):
                 kept.append(unit)
         return kept
+
+    def _city_unit(self, start: int, end: int, label: str) -> Unit | None:
+        """A place entity the gazetteer knows, as a unit of its country; only
+        for the NER's place labels and a capitalised name ("Victoria Beckham",
+        a PERSON, and "reading" stay what they are)."""
+        if label not in CITY_LABELS:
+            return None
+        text = self.doc[start:end].text
+        if not text[:1].isupper():
+            return None
+        city = self.dictionary.gazetteer.get(text)
+        if city is None:
+            return None
+        entry = self.dictionary.entries.get(f"country:{city.code}")
+        if entry is None:
+            return None
+        return Unit(start, end, "place", entries=[entry], label=label, city=city.name)
 
     # ------------------------------------------------------------------ pass 2
 
@@ -420,7 +452,7 @@ class DocResolver:
                         place.start,
                         place.end,
                         place.entries[0].actor(self.date),
-                        "dictionary:name",
+                        "gazetteer:city" if place.city else "dictionary:name",
                         head_unit=place,
                     )
                     continue
@@ -459,7 +491,10 @@ class DocResolver:
             return
         if places:
             pair = self._new_pair() if len(places) == 2 else -1
-            rule = "coordination" if len(places) > 1 else "dictionary:name"
+            if len(places) > 1:
+                rule = "coordination"
+            else:
+                rule = "gazetteer:city" if places[0].city else "dictionary:name"
             joined = " ".join(
                 self.doc[u.end].text for u in places[:-1] if u.end < len(self.doc)
             )
