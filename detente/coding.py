@@ -444,7 +444,10 @@ class EventCoder:
                         match, index, speakers, patient=patient
                     )
                 sources, recode_class, modality = speakers, "demand", "asserted"
-            elif speakers and (not sources or _same_actors(sources, speakers)):
+            elif speakers and (
+                _same_actors(sources, speakers)
+                or (not sources and _speaker_acts(verb, patient))
+            ):
                 # "X said it would/had ...": the speaker is the actor; "would" in a
                 # reported clause is the future seen from the past
                 sources = speakers
@@ -893,6 +896,16 @@ class EventCoder:
             source_name=article.source,
             url=article.url,
         )
+
+
+def _speaker_acts(verb: Any, patient: Any) -> bool:
+    """Whether a reported clause without an actor is the speaker's own act: its
+    subject is missing or a pronoun ("X said it would ..."), not a passive
+    ("four people were killed, medics said") or another noun ("the economy")."""
+    if patient is not None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "expl"}), None)
+    return subject is None or subject.lower_ in PERSONAL_PRONOUNS
 
 
 def _someone_else_acts(verb: Any, comp: Any) -> bool:

@@ -93,3 +93,10 @@ def test_background_clauses_give_no_event_when_the_main_clause_has_one(
     }
     assert kept in triples, triples
     assert dropped not in triples, triples
+
+
+def test_the_speaker_is_not_the_actor_of_a_reported_passive():
+    events = _events(
+        "Two villagers were killed in Chadian shelling on Friday, Nigerian medics said."
+    )
+    assert not [e for e in events if "medics" in e.source_text], events
