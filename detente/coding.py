@@ -126,6 +126,7 @@ class _Frame:
     targets: list[ActorMention]
     reciprocal: bool = False
     symmetric: bool = False
+    two_sided: bool = False
     reverse_code: str = ""
     negated: bool = False
     modality: str = "asserted"
@@ -499,6 +500,7 @@ class EventCoder:
             targets=targets,
             reciprocal=reciprocal,
             symmetric=pattern.symmetric,
+            two_sided=pattern.two_sided and not recode_class,
             negated=negated,
             modality=modality,
             tokens=match.tokens,
@@ -545,6 +547,7 @@ class EventCoder:
             sources=sources or targets,
             targets=targets if sources else [],
             symmetric=pattern.symmetric,
+            two_sided=pattern.two_sided,
             negated=False,
             modality="asserted",
             tokens=[noun],
@@ -817,7 +820,7 @@ class EventCoder:
                     pairs.append((source, target, frame.code))
                     if frame.reverse_code and self.paired_events:
                         pairs.append((target, source, frame.reverse_code))
-                    elif _two_sided(frame.code) and self.paired_events:
+                    elif (frame.two_sided or _two_sided(frame.code)) and self.paired_events:
                         # phone calls and negotiations take two: the codebook
                         # codes them both ways
                         pairs.append((target, source, frame.code))

@@ -112,6 +112,11 @@ class Pattern:
     def symmetric(self) -> bool:
         return "symmetric" in self.flags
 
+    @property
+    def two_sided(self) -> bool:
+        """Whether the act takes both sides ("held talks with"): coded both ways."""
+        return "two-sided" in self.flags
+
 
 def _split(value: str, sep: str = "|") -> list[str]:
     return [part.strip() for part in value.split(sep) if part.strip()]

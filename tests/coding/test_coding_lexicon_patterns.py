@@ -33,8 +33,8 @@ CHN_RUS = {"China": "CHN", "Russia": "RUS"}
         pytest.param(
             "China held talks with Russia.",
             CHN_RUS,
-            {("CHN", "RUS", "040")},
-            id="light verb: hold talks",
+            {("CHN", "RUS", "040"), ("RUS", "CHN", "040")},
+            id="light verb: hold talks (two-sided)",
         ),
         pytest.param(
             "The Chinese premier paid a visit to Russia.",

@@ -100,3 +100,11 @@ def test_the_speaker_is_not_the_actor_of_a_reported_passive():
         "Two villagers were killed in Chadian shelling on Friday, Nigerian medics said."
     )
     assert not [e for e in events if "medics" in e.source_text], events
+
+
+def test_talks_take_two_sides():
+    triples = {
+        (e.source_country, e.target_country, e.cameo_root)
+        for e in _events("The French foreign minister held talks with Kenyan leaders.")
+    }
+    assert {("FRA", "KEN", "04"), ("KEN", "FRA", "04")} <= triples, triples
