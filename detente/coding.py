@@ -460,6 +460,8 @@ class EventCoder:
             return None
         if not targets:
             targets, reciprocal = self._targets(match, index, sources, patient=patient)
+            if targets and self._between_subjects(match, index, sources):
+                targets = []  # "China and Russia coordinated (their response) to X"
         negated = self._negated(verb) or self._negated_governor(verb)
         if modality == "future" and code:
             # CAMEO codes announced cooperation as intent (03x), announced force as threat
@@ -750,6 +752,23 @@ class EventCoder:
             node = node.head
         return "asserted", None
 
+    def _between_subjects(
+        self, match: Match, index: args.MentionIndex, sources: list[ActorMention]
+    ) -> bool:
+        """Whether a symmetric act of coordinated subjects ("China and Russia
+        coordinated ...") is between them: no direct object or ``with`` /
+        ``between`` phrase names another party."""
+        if not match.pattern.symmetric or len(_actors(sources)) < 2:
+            return False
+        anchors = [match.verb, match.object, match.particle]
+        partners = [  # an object that is itself an actor ("coordinated Iran")
+            s
+            for s in args.object_slots(match.verb)
+            if s is not match.object and index.at(s)
+        ]
+        partners += args.pobj_slots(anchors, ["with", "between", "against"])
+        return not any(args.collect(s, index, exclude=sources) for s in partners)
+
     def _has_two_sides(self, verb: Any, index: args.MentionIndex) -> bool:
         sources, patient = self._sources(verb, index)
         if not sources:
@@ -820,7 +839,9 @@ class EventCoder:
                     pairs.append((source, target, frame.code))
                     if frame.reverse_code and self.paired_events:
                         pairs.append((target, source, frame.reverse_code))
-                    elif (frame.two_sided or _two_sided(frame.code)) and self.paired_events:
+                    elif (
+                        frame.two_sided or _two_sided(frame.code)
+                    ) and self.paired_events:
                         # phone calls and negotiations take two: the codebook
                         # codes them both ways
                         pairs.append((target, source, frame.code))

@@ -59,6 +59,19 @@ from .conftest import triples
             id="a relative clause is background when the main clause is coded",
         ),
         pytest.param(
+            "Brazil and Argentina coordinated their response to the demands from"
+            " the IMF.",
+            {"Brazil": "BRA", "Argentina": "ARG", "the IMF": "IGOIMF"},
+            {("BRA", "ARG", "05"), ("ARG", "BRA", "05")},
+            id="symmetric act of coordinated subjects is between them",
+        ),
+        pytest.param(
+            "Brazil and Argentina coordinated with the IMF.",
+            {"Brazil": "BRA", "Argentina": "ARG", "the IMF": "IGOIMF"},
+            {("BRA", "IGOIMF", "05"), ("ARG", "IGOIMF", "05")},
+            id="symmetric act with a 'with' partner targets the partner",
+        ),
+        pytest.param(
             "It was Putin who visited Beijing in May.",
             {"Putin": "RUSGOV", "Beijing": "CHN"},
             {("RUSGOV", "CHN", "04"), ("CHN", "RUSGOV", "04")},

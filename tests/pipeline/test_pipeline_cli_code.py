@@ -120,22 +120,37 @@ def test_allow_skips_makes_skips_non_fatal(tmp_path):
 
 def test_field_option_maps_a_differently_named_text_column(tmp_path):
     records = [
-        {"story_id": "a1", "story_text": "The United States imposed sanctions on Russia on Friday.", "pubdate": "2022-02-26"},
+        {
+            "story_id": "a1",
+            "story_text": "The United States imposed sanctions on Russia on Friday.",
+            "pubdate": "2022-02-26",
+        },
     ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
     out = tmp_path / "e.jsonl"
     args = ["code", str(path), "--no-store", "-o", str(out), "-q"]
     assert runner.invoke(app, args).exit_code == 3  # no `text` key: reported, skipped
-    mapped = args + ["--field", "text=story_text", "--field", "id=story_id", "--field", "date=pubdate"]
+    mapped = args + [
+        "--field",
+        "text=story_text",
+        "--field",
+        "id=story_id",
+        "--field",
+        "date=pubdate",
+    ]
     result = runner.invoke(app, mapped)
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in out.read_text().splitlines()]
     assert events and all(e["doc_id"] == "a1" for e in events)
-    assert any(e["cameo_root"] == "16" and e["event_date"] == "2022-02-25" for e in events)
+    assert any(
+        e["cameo_root"] == "16" and e["event_date"] == "2022-02-25" for e in events
+    )
 
 
 def test_bad_field_option_is_a_one_line_error(tmp_path):
-    result = runner.invoke(app, ["code", str(tmp_path), "--no-store", "--field", "txt=body"])
+    result = runner.invoke(
+        app, ["code", str(tmp_path), "--no-store", "--field", "txt=body"]
+    )
     assert result.exit_code == 2
     assert "expected FIELD=COLUMN" in result.output

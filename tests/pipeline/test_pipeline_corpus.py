@@ -17,17 +17,43 @@ ARTICLE_DATE = "2004-08-01"
 
 CASES = [
     # (record id, source country, target country, allowed CAMEO roots, expected date or None)
-    ("agnews-test:140", "ISR", "PSE", {"03"}, "2004-07-31"),  # "announced plans ... yesterday"
-    ("agnews-test:333", "ISR", "PSE", {"18", "19"}, None),  # soldiers shot and killed a Palestinian
-    ("agnews-test:58", "IRQ", "IRQ", {"02"}, None),  # conference called on al-Sadr to abandon
-    ("agnews-test:186", "RUS", "GEO", {"03"}, None),  # Russia ready to contribute to settlement
+    (
+        "agnews-test:140",
+        "ISR",
+        "PSE",
+        {"03"},
+        "2004-07-31",
+    ),  # "announced plans ... yesterday"
+    (
+        "agnews-test:333",
+        "ISR",
+        "PSE",
+        {"18", "19"},
+        None,
+    ),  # soldiers shot and killed a Palestinian
+    (
+        "agnews-test:58",
+        "IRQ",
+        "IRQ",
+        {"02"},
+        None,
+    ),  # conference called on al-Sadr to abandon
+    (
+        "agnews-test:186",
+        "RUS",
+        "GEO",
+        {"03"},
+        None,
+    ),  # Russia ready to contribute to settlement
 ]
 
 
 @pytest.fixture(scope="module")
 def agnews(corpus_dir):
     records = {}
-    with gzip.open(corpus_dir / "articles" / "agnews_world.jsonl.gz", "rt", encoding="utf-8") as f:
+    with gzip.open(
+        corpus_dir / "articles" / "agnews_world.jsonl.gz", "rt", encoding="utf-8"
+    ) as f:
         for line in f:
             record = json.loads(line)
             records[record["id"]] = record
@@ -51,4 +77,6 @@ def test_real_news_snippet_is_coded(agnews, record_id, source, target, roots, da
     coded = [(e.source_actor, e.target_actor, e.cameo_code) for e in events]
     assert matching, f"{source}->{target} root {roots} not in {coded}"
     if date is not None:
-        assert any(e.event_date == date and e.event_date_source == "text" for e in matching)
+        assert any(
+            e.event_date == date and e.event_date_source == "text" for e in matching
+        )

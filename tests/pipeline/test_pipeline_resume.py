@@ -39,7 +39,9 @@ def _detente(*args: str) -> list[str]:
 def _snapshot(db: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(db), read_only=True) as con:
         return {
-            "documents": con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall(),
+            "documents": con.execute(
+                "SELECT doc_id FROM documents ORDER BY doc_id"
+            ).fetchall(),
             "event_mentions": con.execute(
                 "SELECT event_id, doc_id, source_actor, target_actor, cameo_code, event_date "
                 "FROM event_mentions ORDER BY event_id"
@@ -55,13 +57,18 @@ def test_killed_run_resumes_to_the_same_database(corpus_file, tmp_path):
     env = {**os.environ, "DETENTE_EMBEDDING_FALLBACK": "0", "DETENTE_BATCH_SIZE": "8"}
     reference_db = tmp_path / "reference.duckdb"
     subprocess.run(
-        _detente("code", str(corpus_file), "--db", str(reference_db), "-q", "--allow-skips"),
-        check=True, env=env, timeout=600,
+        _detente(
+            "code", str(corpus_file), "--db", str(reference_db), "-q", "--allow-skips"
+        ),
+        check=True,
+        env=env,
+        timeout=600,
     )
 
     db = tmp_path / "killed.duckdb"
     process = subprocess.Popen(
-        _detente("code", str(corpus_file), "--db", str(db), "-q", "--allow-skips"), env=env
+        _detente("code", str(corpus_file), "--db", str(db), "-q", "--allow-skips"),
+        env=env,
     )
     wal = Path(str(db) + ".wal")
     deadline = time.monotonic() + 300
@@ -70,7 +77,9 @@ def test_killed_run_resumes_to_the_same_database(corpus_file, tmp_path):
         if wal.exists() and wal.stat().st_size > 50_000:
             break
         time.sleep(0.05)
-    assert process.poll() is None, "the run finished before it could be killed; raise DOCS"
+    assert process.poll() is None, (
+        "the run finished before it could be killed; raise DOCS"
+    )
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
 
@@ -79,7 +88,10 @@ def test_killed_run_resumes_to_the_same_database(corpus_file, tmp_path):
 
     resumed = subprocess.run(
         _detente("code", str(corpus_file), "--db", str(db), "--allow-skips"),
-        env=env, timeout=600, capture_output=True, text=True,
+        env=env,
+        timeout=600,
+        capture_output=True,
+        text=True,
     )
     assert resumed.returncode == 0, resumed.stderr
     assert f"already stored {len(partial)}" in resumed.stderr

@@ -63,7 +63,9 @@ def test_us_withdrawal_from_the_who(seed_events):
 def test_western_sanctions_on_russia(seed_events):
     found = [e for e in _find(seed_events, source="WST", target="RUS", code="163")]
     assert found, "Western sanctions on Russia (WST -> RUS 163) not coded"
-    assert found[0].plover_type == "COERCE"  # CAMEO2PLOVER-2021: 163 -> COERCE (restrict)
+    assert (
+        found[0].plover_type == "COERCE"
+    )  # CAMEO2PLOVER-2021: 163 -> COERCE (restrict)
     assert found[0].quad_class == 4
 
 

@@ -25,7 +25,9 @@ def require_pipeline() -> None:
     except ModuleNotFoundError as e:
         if not (e.name or "").startswith("detente"):
             raise
-        pytest.skip(f"{e.name} is not written yet; the scale tests need the whole pipeline")
+        pytest.skip(
+            f"{e.name} is not written yet; the scale tests need the whole pipeline"
+        )
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +62,9 @@ def stored_events(db: Path) -> tuple[dict[str, list[dict[str, Any]]], int]:
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
     # NaN != NaN would make equal frames compare unequal
-    return {k: (None if isinstance(v, float) and v != v else v) for k, v in record.items()}
+    return {
+        k: (None if isinstance(v, float) and v != v else v) for k, v in record.items()
+    }
 
 
 def coded_run(inputs: list[Path], tmp: Path, **options: Any) -> Run:
@@ -70,7 +74,9 @@ def coded_run(inputs: list[Path], tmp: Path, **options: Any) -> Run:
     tmp.mkdir(parents=True, exist_ok=True)
     db = tmp / "events.duckdb"
     output = tmp / "events.jsonl"
-    summary = code_files([str(p) for p in inputs], db=str(db), output=str(output), **options)
+    summary = code_files(
+        [str(p) for p in inputs], db=str(db), output=str(output), **options
+    )
     with output.open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines]
     stored, documents = stored_events(db)

@@ -40,11 +40,17 @@ def test_shards_go_to_the_shard_dir_and_hold_every_event(
 
     shards = tmp_path / "shards"
     run = coded_run(
-        [diplomatic_jsonl], tmp_path / "run", dask="local:2", shard_dir=shards, batch_size=4
+        [diplomatic_jsonl],
+        tmp_path / "run",
+        dask="local:2",
+        shard_dir=shards,
+        batch_size=4,
     )
     assert run.records == single_run.records
     events = pq.read_table(sorted(shards.glob("*.events.parquet"))).to_pylist()
-    assert sorted(e["event_id"] for e in events) == sorted(r["event_id"] for r in single_run.records)
+    assert sorted(e["event_id"] for e in events) == sorted(
+        r["event_id"] for r in single_run.records
+    )
     assert not list(shards.glob(".*.tmp"))
 
 
@@ -86,7 +92,9 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
     assert run.documents == 12
 
 
-def test_a_bad_scheduler_is_a_config_error(diplomatic_jsonl: Path, tmp_path: Path) -> None:
+def test_a_bad_scheduler_is_a_config_error(
+    diplomatic_jsonl: Path, tmp_path: Path
+) -> None:
     from detente.distributed import code_files_dask
     from detente.errors import ConfigError
 

@@ -14,7 +14,9 @@ def test_jobs_two_codes_the_same_events_as_one(
 ) -> None:
     parallel = coded_run([diplomatic_jsonl], tmp_path, jobs=2, batch_size=4)
     assert single_run.summary.coded == 12
-    assert len(single_run.records) >= 12  # the corpus has events: the comparison means something
+    assert (
+        len(single_run.records) >= 12
+    )  # the corpus has events: the comparison means something
     assert parallel.summary.to_dict() == single_run.summary.to_dict()
     # same events, in the same order, with the same ids and fields
     assert parallel.records == single_run.records
@@ -39,7 +41,9 @@ def test_negative_jobs_is_a_config_error() -> None:
         resolve_jobs(-1)
 
 
-def test_code_command_takes_jobs(single_run: Run, diplomatic_jsonl: Path, tmp_path: Path) -> None:
+def test_code_command_takes_jobs(
+    single_run: Run, diplomatic_jsonl: Path, tmp_path: Path
+) -> None:
     import json
 
     from typer.testing import CliRunner
@@ -50,8 +54,20 @@ def test_code_command_takes_jobs(single_run: Run, diplomatic_jsonl: Path, tmp_pa
     db = tmp_path / "events.duckdb"
     result = CliRunner().invoke(
         app,
-        ["code", str(diplomatic_jsonl), "--jobs", "2", "-o", str(output), "--db", str(db), "-q"],
+        [
+            "code",
+            str(diplomatic_jsonl),
+            "--jobs",
+            "2",
+            "-o",
+            str(output),
+            "--db",
+            str(db),
+            "-q",
+        ],
     )
     assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()
+    ]
     assert records == single_run.records

@@ -20,13 +20,17 @@ def _article(doc_id: str = "a1", text: str = TEXT) -> Article:
 def test_strip_doc_keeps_the_sentences_and_drops_the_vocab(nlp) -> None:
     article = _article()
     article.doc = nlp(article.text)
-    full = [(s.text, s.start_char, s.end_char, s.start, s.end) for s in article.doc.sents]
+    full = [
+        (s.text, s.start_char, s.end_char, s.start, s.end) for s in article.doc.sents
+    ]
     n_tokens = len(article.doc)
 
     strip_doc(article)
 
     assert isinstance(article.doc, SentenceDoc)
-    assert [(s.text, s.start_char, s.end_char, s.start, s.end) for s in article.doc.sents] == full
+    assert [
+        (s.text, s.start_char, s.end_char, s.start, s.end) for s in article.doc.sents
+    ] == full
     assert len(article.doc) == n_tokens
     # a pickled spaCy Doc carries the vocabulary; a SentenceDoc does not
     assert len(pickle.dumps(article)) < 2_000
@@ -44,7 +48,9 @@ def test_partition_key_depends_on_content_only() -> None:
     assert first == partition_key([_article("a1"), _article("a2")])
     assert first != partition_key([_article("a2"), _article("a1")])
     assert first != partition_key([_article("a1"), _article("a2", TEXT + " More.")])
-    assert first != partition_key([_article("a1"), _article("a2")], actor_files=("x.tsv",))
+    assert first != partition_key(
+        [_article("a1"), _article("a2")], actor_files=("x.tsv",)
+    )
 
 
 def test_a_partition_task_is_idempotent(tmp_path: Path) -> None:
@@ -54,21 +60,37 @@ def test_a_partition_task_is_idempotent(tmp_path: Path) -> None:
     from detente.distributed import _code_partition, read_shard
 
     articles = [_article("a1"), _article("a2", "France condemned the strike on Syria.")]
-    options = {"shard_key": "k1", "shard_dir": str(tmp_path), "actor_files": (), "batch_size": 8}
+    options = {
+        "shard_key": "k1",
+        "shard_dir": str(tmp_path),
+        "actor_files": (),
+        "batch_size": 8,
+    }
     first = _code_partition([_copy(a) for a in articles], **options)
     again = _code_partition([_copy(a) for a in articles], **options)
 
     assert not first.reused and again.reused
-    assert (first.articles, first.events, first.path) == (again.articles, again.events, again.path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["part-k1.events.parquet", "part-k1.parquet"]
+    assert (first.articles, first.events, first.path) == (
+        again.articles,
+        again.events,
+        again.path,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "part-k1.events.parquet",
+        "part-k1.parquet",
+    ]
     coded = read_shard(first.path)
     assert [a.doc_id for a in coded] == ["a1", "a2"]
     assert sum(len(a.events) for a in coded) == first.events
     assert all(isinstance(a.doc, SentenceDoc) for a in coded)
 
-    in_memory = _code_partition([_copy(a) for a in articles], **{**options, "shard_dir": None})
+    in_memory = _code_partition(
+        [_copy(a) for a in articles], **{**options, "shard_dir": None}
+    )
     assert in_memory.path is None and in_memory.payload
-    assert [a.events for a in read_shard(in_memory.payload)] == [a.events for a in coded]
+    assert [a.events for a in read_shard(in_memory.payload)] == [
+        a.events for a in coded
+    ]
 
 
 def test_a_foreign_parquet_file_is_not_read_as_a_shard(tmp_path: Path) -> None:

@@ -74,4 +74,6 @@ def test_every_api_operation_is_documented(client):
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():
             assert operation.get("summary"), f"{method.upper()} {path} has no summary"
-            assert operation.get("description"), f"{method.upper()} {path} has no docstring"
+            assert operation.get("description"), (
+                f"{method.upper()} {path} has no docstring"
+            )

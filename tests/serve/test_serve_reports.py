@@ -63,7 +63,12 @@ def test_report_options_change_the_run(client):
             400,
         ),
     ],
-    ids=["unknown-claim", "file-name-is-not-a-claim-name", "unknown-mapping", "reversed-range"],
+    ids=[
+        "unknown-claim",
+        "file-name-is-not-a-claim-name",
+        "unknown-mapping",
+        "reversed-range",
+    ],
 )
 def test_report_bad_requests(client, path, params, status):
     assert_error_shape(client.get(path, params=params), status)

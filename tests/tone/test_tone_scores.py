@@ -35,7 +35,9 @@ def test_tone_positive_sentence_scores_above_50(scorer: ToneScorer, sentence: st
     ],
     ids=["condemn-brutal-attack", "accuse-and-threaten"],
 )
-def test_tone_negative_sentence_scores_below_minus_50(scorer: ToneScorer, sentence: str):
+def test_tone_negative_sentence_scores_below_minus_50(
+    scorer: ToneScorer, sentence: str
+):
     assert scorer.score(sentence) < -50
 
 
@@ -64,10 +66,20 @@ def test_tone_stage_sets_sentence_document_and_event_tones(nlp, scorer: ToneScor
     second = list(article.doc.sents)[1]
     article.events = [
         Event(
-            doc_id="t1", sentence=second.text, span=(second.start_char, second.end_char),
-            source_actor="REB", source_country="", target_actor="MIL", target_country="",
-            cameo_code="190", cameo_root="19", goldstein=-10.0, quad_class=4,
-            plover_type="ASSAULT", event_date=None, sentence_index=1,
+            doc_id="t1",
+            sentence=second.text,
+            span=(second.start_char, second.end_char),
+            source_actor="REB",
+            source_country="",
+            target_actor="MIL",
+            target_country="",
+            cameo_code="190",
+            cameo_root="19",
+            goldstein=-10.0,
+            quad_class=4,
+            plover_type="ASSAULT",
+            event_date=None,
+            sentence_index=1,
         )
     ]
     scorer(article)
@@ -81,13 +93,17 @@ def test_tone_stage_sets_sentence_document_and_event_tones(nlp, scorer: ToneScor
 def test_tone_stage_is_registered_with_its_contract():
     stage = stages.get("detente.tone.v1")(unrelated_option=1)
     assert (stage.name, stage.requires, stage.assigns) == (
-        "tone", ("doc", "events"), ("tone", "sentence_tones")
+        "tone",
+        ("doc", "events"),
+        ("tone", "sentence_tones"),
     )
 
 
 def test_tone_user_lexicon_overrides_a_word(tmp_path):
     lexicon = tmp_path / "tone.tsv"
-    lexicon.write_text("# diplomatic words\nword\tscore\nrapprochement\t3.0\n", encoding="utf-8")
+    lexicon.write_text(
+        "# diplomatic words\nword\tscore\nrapprochement\t3.0\n", encoding="utf-8"
+    )
     assert ToneScorer().score("A rapprochement.") == 0.0
     assert ToneScorer(tone_lexicon=[lexicon]).score("A rapprochement.") > 0
 
