@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .about import __version__
+from .about import __version__ as __version__  # re-exported
 
 _EXPORTS: dict[str, str] = {
     "Actor": "models",

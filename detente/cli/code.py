@@ -21,10 +21,10 @@ from ..models import Article, Event
 from ..settings import get_setting
 from ._common import (
     EXIT_SKIPPED,
-    parse_field_options,
     console,
     err_console,
     handle_errors,
+    parse_field_options,
 )
 
 

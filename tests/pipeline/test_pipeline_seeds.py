@@ -17,8 +17,9 @@ def seed_events(seeds_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds") / "events.jsonl"
     summary = code_files(sorted(seeds_dir.glob("*.txt")), output=out, store=False)
     assert summary.read == 2 and summary.coded == 2 and not summary.skipped
-    from detente.models import Event
     import json
+
+    from detente.models import Event
 
     return [
         Event.from_record(json.loads(line)) for line in out.read_text().splitlines()
