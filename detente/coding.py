@@ -34,6 +34,11 @@ Rules on top of the lexicon
   role code ("REB") or ``---`` and an empty country, as GDELT codes them
   (:mod:`detente._coding_internals.unidentified`). An event needs at least one
   identified side. Other unresolved mentions are never coded.
+- **Own agents**: a target that the source's possessive pronoun marks as its
+  own ("Peru recalled its ambassador") is not the other side of an event.
+- **Sentence target**: a sentence that would yield no event gives its first
+  non-statement frame the nearest other identified actor of the sentence
+  (rule ``...+sentence-target``, lower confidence).
 - **Background clauses**: when the main clause yields an event, predicates in
   relative, participial, adverbial and purpose clauses ("who had been
   arrested last year", "to help defend Kuwait") are not coded: they mostly
@@ -89,6 +94,9 @@ MUTUAL_ROOTS = {"03", "04", "06", "057"}
 TWO_SIDED_CODES = {"041", "046"}
 #: Roots whose report by a speaker is an accusation (or a claim of responsibility).
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+#: Confidence factor of an event whose target came from elsewhere in the sentence.
+SENTENCE_TARGET_DISCOUNT = 0.7
 #: Dependencies that put a predicate in a background clause (see _in_background).
 BACKGROUND_DEPS = {
     "relcl",
@@ -238,6 +246,8 @@ class EventCoder:
             self._apply_fallback(pending)
         seen: set[str] = {e.event_id for e in article.events}
         for item in pending:
+            if not any(_yields_events(f) for f in item.frames):
+                _sentence_target(item)
             for frame in item.frames:
                 for event in self._events(article, item.index, item.sent, frame):
                     if event.event_id not in seen:
@@ -331,6 +341,14 @@ class EventCoder:
                 )
                 if frame is not None:
                     frames.append(frame)
+        for frame in frames:
+            frame.targets = [
+                t
+                for t in frame.targets
+                if not all(
+                    _own(s, t, sent.doc, index) for s in frame.sources if s.actor
+                )
+            ]
         return _drop_background(_drop_residual_statements(frames)), uncoded
 
     # -- frames ------------------------------------------------------------
@@ -922,6 +940,35 @@ class EventCoder:
         )
 
 
+def _sentence_target(item: _Sentence) -> None:
+    """Last resort for a sentence that yields no event: give its first frame that
+    has a source but no target the nearest other identified actor of the
+    sentence, after the predicate if there is one ("Uganda said it had paid
+    compensation, ... British nationals"). Bare statements (01) are left alone.
+    The event's rule ends in ``+sentence-target`` and its confidence is lowered.
+    """
+    for frame in item.frames:
+        if frame.coder == "nominal" or frame.code[:2] == "01" or not frame.sources:
+            continue
+        own = _actors(frame.sources)
+        own_countries = {m.actor.country for m in frame.sources if m.actor}
+        others = [
+            m
+            for m in item.mentions
+            if m.actor is not None
+            and not _unidentified(m)
+            and m.actor.code not in own
+            and m.actor.country not in own_countries
+        ]
+        if not others:
+            continue
+        after = [m for m in others if m.token_start > frame.verb.i]
+        frame.targets = [(after or others[::-1])[0]]
+        frame.rule += "+sentence-target"
+        frame.confidence = round(frame.confidence * SENTENCE_TARGET_DISCOUNT, 4)
+        return
+
+
 def _speaker_acts(verb: Any, patient: Any) -> bool:
     """Whether a reported clause without an actor is the speaker's own act: its
     subject is missing or a pronoun ("X said it would ..."), not a passive
@@ -941,6 +988,30 @@ def _someone_else_acts(verb: Any, comp: Any) -> bool:
     if any(c.dep_ == "nsubj" for c in comp.children):
         return True
     return comp.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _own(
+    source: ActorMention, target: ActorMention, doc: Any, index: args.MentionIndex
+) -> bool:
+    """Whether the target is the source's own: a possessive that refers to the
+    source ("Peru recalled its ambassador"), not to someone else ("rebels
+    demanded the removal of the president and his party")."""
+    assert source.actor is not None
+    head = doc[target.head] if 0 <= target.head < len(doc) else doc[target.token_start]
+    possessives = [
+        c for c in head.children if c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES
+    ]
+    first = doc[target.token_start]
+    if first.lower_ in OWN_POSSESSIVES:
+        possessives.append(first)
+    for token in possessives:
+        for mention in index.at(token):
+            if mention.actor is not None and mention.actor.code in {
+                source.actor.code,
+                source.actor.country,
+            }:
+                return True
+    return False
 
 
 def _anonymous(mention: ActorMention) -> bool:

@@ -141,10 +141,29 @@ def with_unidentified(mentions: Sequence[ActorMention], doc: Any) -> list[ActorM
         and m.actor.country
     }
     context_country = countries.pop() if len(countries) == 1 else ""
+    resolved = {
+        i: m.actor.country
+        for m in mentions
+        if m.actor is not None
+        for i in range(m.token_start, m.token_end)
+    }
     result = []
     for mention in mentions:
-        if mention.actor is None:
-            actor = provisional_actor(mention, doc, context_country)
+        inside = any(
+            i in resolved for i in range(mention.token_start, mention.token_end)
+        )
+        if mention.actor is None and not inside:
+            # "its ambassador": the possessor's country
+            head = doc[mention.head] if mention.head >= 0 else None
+            owner = next(
+                (
+                    resolved[c.i]
+                    for c in (head.children if head is not None else ())
+                    if c.dep_ == "poss" and resolved.get(c.i)
+                ),
+                "",
+            )
+            actor = provisional_actor(mention, doc, owner or context_country)
             if actor is not None:
                 mention = replace(
                     mention, actor=actor, rule=mention.rule + "+unidentified"

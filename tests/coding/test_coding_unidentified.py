@@ -108,3 +108,23 @@ def test_talks_take_two_sides():
         for e in _events("The French foreign minister held talks with Kenyan leaders.")
     }
     assert {("FRA", "KEN", "04"), ("KEN", "FRA", "04")} <= triples, triples
+
+
+def test_a_sentence_without_event_takes_its_target_from_elsewhere_in_the_sentence():
+    events = _events("After talks in Ecuador collapsed, Peru recalled its ambassador.")
+    found = [
+        e for e in events if (e.source_country, e.target_country) == ("PER", "ECU")
+    ]
+    assert found and found[0].cameo_root == "16", events
+    assert found[0].rule.endswith("+sentence-target")
+    assert found[0].confidence < 0.9
+
+
+def test_the_source_own_agent_is_no_target():
+    events = _events("Peru recalled its ambassador.")
+    assert not [e for e in events if e.source_country == "PER"], events
+
+
+def test_someone_else_s_possession_stays_a_target():
+    events = _events("Kenya welcomed Uganda and its president.")
+    assert any(e.target_country == "UGA" for e in events), events
