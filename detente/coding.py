@@ -875,8 +875,10 @@ class EventCoder:
         for source, target, code in pairs:
             if not code or source.actor is None or target.actor is None:
                 continue
-            if source.actor.code == target.actor.code:
-                continue
+            if source.actor.code == target.actor.code and not (
+                _unidentified(source) or _unidentified(target)
+            ):
+                continue  # an actor does not act on itself; two unknowns may
             if _anonymous(source) and _anonymous(target):
                 continue  # an event needs a side whose actor or country is known
             event = self._event(article, sent_index, sent, frame, source, target, code)

@@ -100,7 +100,7 @@ def collect(
         return []
     excluded = {id(m) for m in exclude}
     # a mention of an excluded actor ("their" for the source) is no other side
-    excluded_codes = {m.actor.code for m in exclude if m.actor is not None}
+    excluded_codes = {_code(m) for m in exclude if m.actor is not None}
     skip = skip or set()
     queue: deque[Token] = deque([slot])
     seen: set[int] = set()
@@ -142,7 +142,13 @@ def collect(
 
 
 def _code(mention: ActorMention) -> str | None:
-    return mention.actor.code if mention.actor is not None else None
+    """The code a mention is excluded by; an unidentified actor only by itself
+    (a "Chechen president" coded RUSGOV is not Putin)."""
+    if mention.actor is None:
+        return None
+    if mention.actor.kind == "unidentified":
+        return f"{mention.actor.code}@{mention.token_start}"
+    return mention.actor.code
 
 
 def subject_slot(verb: Token, *, depth: int = 0) -> tuple[Token | None, Token | None]:
@@ -238,7 +244,7 @@ def nearest_in_clause(
         if child.dep_ in {"nsubj", "nsubjpass", "csubj", "xcomp", "ccomp"}:
             subject_tokens.update(t.i for t in child.subtree)
     excluded = {id(m) for m in exclude}
-    excluded_codes = {m.actor.code for m in exclude if m.actor is not None}
+    excluded_codes = {_code(m) for m in exclude if m.actor is not None}
     for token in verb.subtree:
         if token.i <= verb.i or token.i in subject_tokens:
             continue
