@@ -128,3 +128,9 @@ def test_the_source_own_agent_is_no_target():
 def test_someone_else_s_possession_stays_a_target():
     events = _events("Kenya welcomed Uganda and its president.")
     assert any(e.target_country == "UGA" for e in events), events
+
+
+def test_an_unidentified_actor_with_the_source_code_is_another_actor():
+    # context gives the unknown Chechen leader RUS + GOV, Putin's own code
+    events = _events("Putin agreed to meet Chechen leader Ruslan Dudov.")
+    assert any("Dudov" in e.target_text for e in events), events
