@@ -357,15 +357,20 @@ class EventCoder:
     def _two_sided_frame(
         build: Any, known: args.MentionIndex, index: args.MentionIndex
     ) -> _Frame | None:
-        """A frame found with identified actors first, unidentified ones only
-        where the identified leave a side empty ("Insurgents shelled Aleppo")."""
-        frame = build(known)
-        if (frame is not None and _yields_events(frame)) or len(known) == len(index):
-            return frame
-        wider = build(index)
-        if wider is not None and (wider.targets or frame is None):
-            return wider
-        return frame
+        """The frame of a predicate, its sides filled in order of trust: an
+        identified actor in a syntactic slot, an unidentified one in a slot
+        ("accused Darfur rebels"), an identified one found as the nearest actor
+        after the predicate, an unidentified one found so."""
+        first: _Frame | None = None
+        same = len(known) == len(index)
+        for nearest in (False, True):
+            for ix in (known,) if same else (known, index):
+                frame = build(ix, nearest)
+                if first is None:
+                    first = frame
+                if frame is not None and _yields_events(frame):
+                    return frame
+        return first
 
     def _complements(self, verb: Any) -> list[Any]:
         comps = [
@@ -391,6 +396,7 @@ class EventCoder:
         comp: Any,
         inner: Match | None,
         index: args.MentionIndex,
+        nearest: bool = True,
     ) -> _Frame | None:
         inner_code = inner.pattern.code if inner is not None else None
         code = self.tables.recode(wrapper.cls, inner_code)
@@ -415,13 +421,17 @@ class EventCoder:
                 if targets:
                     break
         if not targets and inner is not None:
-            targets, reciprocal = self._targets(inner, index, sources)
+            targets, reciprocal = self._targets(inner, index, sources, nearest=nearest)
         if not targets and wrapper.cls not in {"appeal", "demand"}:
             for slot in args.object_slots(verb):
                 targets = args.collect(slot, index, exclude=sources)
                 if targets:
                     break
-        if not targets and not (inner is not None and inner.pattern.symmetric):
+        if (
+            not targets
+            and nearest
+            and not (inner is not None and inner.pattern.symmetric)
+        ):
             targets = args.nearest_in_clause(comp, index, exclude=sources)
         negated = self._negated(verb) or self._negated(comp)
         symmetric = inner is not None and inner.pattern.symmetric
@@ -442,7 +452,9 @@ class EventCoder:
             tokens=sorted(set(tokens), key=lambda t: t.i),
         )
 
-    def _verb_frame(self, match: Match, index: args.MentionIndex) -> _Frame | None:
+    def _verb_frame(
+        self, match: Match, index: args.MentionIndex, nearest: bool = True
+    ) -> _Frame | None:
         verb = match.verb
         pattern = match.pattern
         sources, patient = self._sources(verb, index)
@@ -477,7 +489,9 @@ class EventCoder:
         if not sources:
             return None
         if not targets:
-            targets, reciprocal = self._targets(match, index, sources, patient=patient)
+            targets, reciprocal = self._targets(
+                match, index, sources, patient=patient, nearest=nearest
+            )
             if targets and self._between_subjects(match, index, sources):
                 targets = []  # "China and Russia coordinated (their response) to X"
         negated = self._negated(verb) or self._negated_governor(verb)
@@ -526,7 +540,9 @@ class EventCoder:
             tokens=match.tokens,
         )
 
-    def _noun_frame(self, match: Match, index: args.MentionIndex) -> _Frame | None:
+    def _noun_frame(
+        self, match: Match, index: args.MentionIndex, nearest: bool = True
+    ) -> _Frame | None:
         noun = match.verb
         pattern = match.pattern
         target_preps = pattern.target_preps or frozenset(args.AUTO_TARGET_PREPS)
@@ -580,6 +596,7 @@ class EventCoder:
         sources: list[ActorMention],
         *,
         patient: Any = None,
+        nearest: bool = True,
     ) -> tuple[list[ActorMention], bool]:
         """Target mentions of a matched pattern and whether they are reciprocal."""
         pattern = match.pattern
@@ -613,7 +630,7 @@ class EventCoder:
             found = args.collect(slot, index, exclude=sources, skip=skip - {slot.i})
             if found:
                 return found, False
-        if pattern.target != "subj" and not pattern.symmetric:
+        if nearest and pattern.target != "subj" and not pattern.symmetric:
             # last resort, as TABARI/PETRARCH do: the nearest actor after the verb
             # inside its clause ("staged a strike that shut down Kathmandu")
             found = args.nearest_in_clause(verb, index, exclude=sources)

@@ -134,3 +134,14 @@ def test_an_unidentified_actor_with_the_source_code_is_another_actor():
     # context gives the unknown Chechen leader RUS + GOV, Putin's own code
     events = _events("Putin agreed to meet Chechen leader Ruslan Dudov.")
     assert any("Dudov" in e.target_text for e in events), events
+
+
+def test_an_actor_in_the_object_slot_beats_the_nearest_identified_actor():
+    # the accused are the object, even though not identified; Chad is only nearby
+    events = _events(
+        "The Malian government has accused Tuareg rebels of breaking the truce,"
+        " a member of the Algerian team trying to broker a deal has said."
+    )
+    accusations = [e for e in events if e.cameo_root == "11"]
+    assert accusations, events
+    assert all("rebels" in e.target_text for e in accusations), accusations
