@@ -145,3 +145,14 @@ def test_an_actor_in_the_object_slot_beats_the_nearest_identified_actor():
     accusations = [e for e in events if e.cameo_root == "11"]
     assert accusations, events
     assert all("rebels" in e.target_text for e in accusations), accusations
+
+
+def test_coordinated_sides_fighting_fight_each_other():
+    triples = {
+        (e.source_country, e.target_country, e.cameo_root)
+        for e in _events(
+            "Indian and Pakistani troops clashed on Sunday, Nepalese officials said."
+        )
+    }
+    assert {("IND", "PAK", "19"), ("PAK", "IND", "19")} <= triples, triples
+    assert not any(t == "NPL" for _, t, _ in triples), triples
