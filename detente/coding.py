@@ -710,6 +710,12 @@ class EventCoder:
                     return "015", others
                 if targets:
                     return "112", targets
+                if patient is not None and not actors:
+                    # "X said a bomb was fired at it from Gaza", "... killed in an
+                    # air strike by government forces": the perpetrator's phrase
+                    perpetrators = _perpetrators(comp, index, sources)
+                    if perpetrators:
+                        return "112", perpetrators
             if targets:
                 return code, targets
         return code, []
@@ -986,6 +992,20 @@ def _sentence_target(item: _Sentence) -> None:
         frame.rule += "+sentence-target"
         frame.confidence = round(frame.confidence * SENTENCE_TARGET_DISCOUNT, 4)
         return
+
+
+def _perpetrators(
+    comp: Any, index: args.MentionIndex, sources: list[ActorMention]
+) -> list[ActorMention]:
+    """Actors of the ``by`` / ``from`` phrases of an agentless violent clause."""
+    for token in comp.subtree:
+        if token.dep_ in {"prep", "agent"} and token.lower_ in {"by", "from"}:
+            for pobj in token.children:
+                if pobj.dep_ == "pobj":
+                    found = args.collect(pobj, index, exclude=sources)
+                    if found:
+                        return found
+    return []
 
 
 def _speaker_acts(verb: Any, patient: Any) -> bool:

@@ -156,3 +156,24 @@ def test_coordinated_sides_fighting_fight_each_other():
     }
     assert {("IND", "PAK", "19"), ("PAK", "IND", "19")} <= triples, triples
     assert not any(t == "NPL" for _, t, _ in triples), triples
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        pytest.param(
+            "Kenya said a rocket was fired at its border post from Somalia on Tuesday.",
+            ("KEN", "SOM", "112"),
+            id="from phrase",
+        ),
+        pytest.param(
+            "Amnesty International said five villagers were killed in a raid by"
+            " Ethiopian troops.",
+            ("NGOAMN", "ETHMIL", "112"),
+            id="by phrase inside the attack noun",
+        ),
+    ],
+)
+def test_reporting_violence_without_agent_accuses_the_perpetrator_phrase(text, triple):
+    found = {(e.source_actor, e.target_actor, e.cameo_code) for e in _events(text)}
+    assert triple in found, found
