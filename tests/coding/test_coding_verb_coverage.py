@@ -1,0 +1,296 @@
+"""Verb patterns derived from the CAMEO codebook, code by code.
+
+Rows of ``detente_verbs.tsv`` added by a pass over the codebook's definitions
+(``scripts/lexicon_coverage.py`` lists the thin codes), and the open issues of
+the lexicon audit: verbs whose event lies in their object ("fight the rebels"
+vs "fight with Congress"). The sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import triples
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # 02: appeals
+        pytest.param(
+            "The Russian dissident sought asylum in Britain.",
+            {"The Russian dissident": "RUSOPP", "Britain": "GBR"},
+            ("RUSOPP", "GBR", "020"),
+            id="020 seek asylum is a request, not an intent",
+        ),
+        # 03: intent
+        pytest.param(
+            "Iran accepted the proposal of France.",
+            {"Iran": "IRN", "France": "FRA"},
+            ("IRN", "FRA", "030"),
+            id="030 accept a proposal",
+        ),
+        pytest.param(
+            "Israel accepted the peace plan of Egypt.",
+            {"Israel": "ISR", "Egypt": "EGY"},
+            ("ISR", "EGY", "037"),
+            id="037 accept a peace plan",
+        ),
+        pytest.param(
+            "Ethiopia accepted mediation by the African Union.",
+            {"Ethiopia": "ETH", "the African Union": "IGOAU"},
+            ("ETH", "IGOAU", "038"),
+            id="038 accept mediation",
+        ),
+        pytest.param(
+            "Seoul is mulling sanctions on Pyongyang.",
+            {"Seoul": "KOR", "Pyongyang": "PRK"},
+            ("KOR", "PRK", "1312"),
+            id="wrapper mull + act noun sanctions",
+        ),
+        pytest.param(
+            "Turkey is contemplating a withdrawal from Syria.",
+            {"Turkey": "TUR", "Syria": "SYR"},
+            ("TUR", "SYR", "0356"),
+            id="wrapper contemplate + act noun withdrawal",
+        ),
+        # 04: consult
+        pytest.param(
+            "Japan gave a warm welcome to the Chinese president.",
+            {"Japan": "JPN", "the Chinese president": "CHNGOV"},
+            ("JPN", "CHNGOV", "043"),
+            id="043 give a welcome",
+        ),
+        pytest.param(
+            "Putin received Xi at the Kremlin.",
+            {"Putin": "RUSGOV", "Xi": "CHNGOV"},
+            ("RUSGOV", "CHNGOV", "043"),
+            id="043 receive a named visitor at a residence",
+        ),
+        pytest.param(
+            "Iran took part in talks with the European Union.",
+            {"Iran": "IRN", "the European Union": "IGOEU"},
+            ("IRN", "IGOEU", "040"),
+            id="040 take part in talks",
+        ),
+        pytest.param(
+            "Iran returned to the negotiating table with the European Union.",
+            {"Iran": "IRN", "the European Union": "IGOEU"},
+            ("IRN", "IGOEU", "046"),
+            id="046 return to the negotiating table",
+        ),
+        # 08: yield
+        pytest.param(
+            "Greece accepted the conditions set by Germany.",
+            {"Greece": "GRC", "Germany": "DEU"},
+            ("GRC", "DEU", "080"),
+            id="080 accept conditions",
+        ),
+        pytest.param(
+            "The junta lifted the ban on opposition parties.",
+            {"The junta": "EGYGOV", "opposition parties": "EGYOPP"},
+            ("EGYGOV", "EGYOPP", "0812"),
+            id="0812 lift a ban on parties",
+        ),
+        pytest.param(
+            "The army lifted the state of siege in Bangkok.",
+            {"The army": "THAMIL", "Bangkok": "THA"},
+            ("THAMIL", "THA", "0814"),
+            id="0814 lift a state of siege",
+        ),
+        pytest.param(
+            "The army shortened the curfew in Bangkok.",
+            {"The army": "THAMIL", "Bangkok": "THA"},
+            ("THAMIL", "THA", "0813"),
+            id="0813 shorten a curfew",
+        ),
+        pytest.param(
+            "Israel pulled its troops out of Gaza.",
+            {"Israel": "ISR", "Gaza": "PSE"},
+            ("ISR", "PSE", "0874"),
+            id="0874 pull troops out, not leave an organisation",
+        ),
+        # 09: investigate
+        pytest.param(
+            "Prosecutors placed the minister under investigation.",
+            {"Prosecutors": "EGYJUD", "the minister": "EGYGOV"},
+            ("EGYJUD", "EGYGOV", "090"),
+            id="090 put under investigation",
+        ),
+        pytest.param(
+            "The United Nations set up a commission of inquiry into Syria.",
+            {"The United Nations": "IGOUNO", "Syria": "SYR"},
+            ("IGOUNO", "SYR", "090"),
+            id="090 set up a commission of inquiry",
+        ),
+        # 13: threaten
+        pytest.param(
+            "Russia issued a warning to Ukraine.",
+            {"Russia": "RUS", "Ukraine": "UKR"},
+            ("RUS", "UKR", "130"),
+            id="130 issue a warning",
+        ),
+        # 16: reduce relations
+        pytest.param(
+            "Canada closed its embassy in Iran.",
+            {"Canada": "CAN", "Iran": "IRN"},
+            ("CAN", "IRN", "161"),
+            id="161 close an embassy",
+        ),
+        pytest.param(
+            "Russia cut gas supplies to Ukraine.",
+            {"Russia": "RUS", "Ukraine": "UKR"},
+            ("RUS", "UKR", "163"),
+            id="163 cut gas supplies",
+        ),
+        # 17: coerce
+        pytest.param(
+            "The army declared a state of siege in Bangkok.",
+            {"The army": "THAMIL", "Bangkok": "THA"},
+            ("THAMIL", "THA", "1724"),
+            id="1724 declare a state of siege",
+        ),
+        pytest.param(
+            "Pakistan imposed a media blackout on the opposition.",
+            {"Pakistan": "PAK", "the opposition": "PAKOPP"},
+            ("PAK", "PAKOPP", "172"),
+            id="172 impose a blackout",
+        ),
+        pytest.param(
+            "The government took over the oil company of Exxon.",
+            {"The government": "VENGOV", "Exxon": "USABUS"},
+            ("VENGOV", "USABUS", "171"),
+            id="171 take over a company",
+        ),
+        pytest.param(
+            "Settlers destroyed the olive trees of Palestinian farmers.",
+            {"Settlers": "ISRCVL", "Palestinian farmers": "PSEAGR"},
+            ("ISRCVL", "PSEAGR", "1712"),
+            id="1712 destroy property",
+        ),
+        pytest.param(
+            "Russian hackers hacked the servers of the German parliament.",
+            {"Russian hackers": "RUS", "the German parliament": "DEULEG"},
+            ("RUS", "DEULEG", "176"),
+            id="176 hack servers",
+        ),
+        pytest.param(
+            "Russia launched cyberattacks on Estonia.",
+            {"Russia": "RUS", "Estonia": "EST"},
+            ("RUS", "EST", "176"),
+            id="176 launch cyberattacks",
+        ),
+        # 18: unconventional violence
+        pytest.param(
+            "Police beat up the protesters.",
+            {"Police": "EGYCOP", "the protesters": "EGYOPP"},
+            ("EGYCOP", "EGYOPP", "182"),
+            id="182 beat up",
+        ),
+        pytest.param(
+            "Israeli soldiers assaulted Palestinian farmers.",
+            {"Israeli soldiers": "ISRMIL", "Palestinian farmers": "PSEAGR"},
+            ("ISRMIL", "PSEAGR", "182"),
+            id="182 assault people is a beating, not an armed attack",
+        ),
+        pytest.param(
+            "Militants carried out a terrorist attack on the Kenyan market.",
+            {"Militants": "SOMREB", "Kenyan": "KEN"},
+            ("SOMREB", "KEN", "180"),
+            id="180 carry out a terrorist attack",
+        ),
+        pytest.param(
+            "Agents carried out the assassination of the Iranian scientist.",
+            {"Agents": "ISRSPY", "the Iranian scientist": "IRNSCI"},
+            ("ISRSPY", "IRNSCI", "186"),
+            id="186 carry out an assassination",
+        ),
+        # 19: fight
+        pytest.param(
+            "Indian troops clashed with Pakistani forces in Kashmir.",
+            {"Indian troops": "INDMIL", "Pakistani forces": "PAKMIL"},
+            ("INDMIL", "PAKMIL", "190"),
+            id="190 clash with armed forces",
+        ),
+        pytest.param(
+            "The army fought the rebels in the north.",
+            {"The army": "NGAMIL", "the rebels": "NGAREB"},
+            ("NGAMIL", "NGAREB", "190"),
+            id="190 fight rebels",
+        ),
+        pytest.param(
+            "Britain went to war with Argentina.",
+            {"Britain": "GBR", "Argentina": "ARG"},
+            ("GBR", "ARG", "190"),
+            id="190 go to war, not a visit",
+        ),
+        pytest.param(
+            "Russia launched an invasion of Ukraine.",
+            {"Russia": "RUS", "Ukraine": "UKR"},
+            ("RUS", "UKR", "192"),
+            id="192 launch an invasion",
+        ),
+    ],
+)
+def test_codebook_pattern(code, text, actors, expected):
+    assert expected in triples(code(text, actors))
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "absent"),
+    [
+        pytest.param(
+            "Obama fought with Congress over the budget.",
+            {"Obama": "USAGOV", "Congress": "USALEG"},
+            "19",
+            id="fight with a political opponent: no 190",
+        ),
+        pytest.param(
+            "The French president clashed with the unions over the reform.",
+            {"The French president": "FRAGOV", "the unions": "FRALAB"},
+            "19",
+            id="clash over a reform: no 190",
+        ),
+        pytest.param(
+            "Yellen took over as acting chief of the Federal Reserve.",
+            {"Yellen": "USAGOV", "the Federal Reserve": "USAGOV"},
+            "17",
+            id="take over as chief: no 171",
+        ),
+        pytest.param(
+            "Germany has yet to come to grips with the crisis in Greece.",
+            {"Germany": "DEU", "Greece": "GRC"},
+            "04",
+            id="come to grips: no visit",
+        ),
+        pytest.param(
+            "When it comes to Iran, Israel is cautious.",
+            {"Iran": "IRN", "Israel": "ISR"},
+            "04",
+            id="when it comes to: no visit",
+        ),
+        pytest.param(
+            "Hong Kong returned to Chinese rule in 1997.",
+            {"Hong Kong": "HKG", "Chinese": "CHN"},
+            "04",
+            id="return to rule: no visit",
+        ),
+        pytest.param(
+            "The official of Egypt destroyed evidence about Israel.",
+            {"The official of Egypt": "EGYGOV", "Israel": "ISR"},
+            "1",
+            id="destroy evidence: neither property nor force",
+        ),
+    ],
+)
+def test_no_code_without_its_object(code, text, actors, absent):
+    roots = {c for _, _, c in triples(code(text, actors))}
+    assert not any(c.startswith(absent) for c in roots), roots
+
+
+def test_destroy_an_armed_group_is_force(code):
+    events = code(
+        "The coalition destroyed ISIS in Mosul.",
+        {"The coalition": "IGONATO", "ISIS": "IMGMUSISI"},
+    )
+    assert ("IGONATO", "IMGMUSISI", "190") in triples(events)
