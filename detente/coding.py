@@ -567,8 +567,15 @@ class EventCoder:
             not sources
             and noun.dep_ in {"dobj", "nsubjpass"}
             and noun.head.pos_ in VERB_POS
+            and (
+                best_verb_match(self.lexicon, noun.head) is None
+                or self.tables.wrapper_for(noun.head) is not None
+            )
         ):
-            # "X renewed an appeal to Y", "X began talks with Y": the clause's subject
+            # "X renewed an appeal to Y", "X began talks with Y", "X announced a
+            # suspension of ...": the clause's subject, unless the verb is an event
+            # of its own ("condemned the investigation of Russia" is no
+            # investigation by the condemner)
             sources, _ = self._sources(noun.head, index)
             targets = [t for t in targets if t not in sources]
         if not sources and not (pattern.symmetric and len(_actors(targets)) >= 2):
@@ -875,8 +882,11 @@ class EventCoder:
         pairs: list[tuple[ActorMention, ActorMention, str]] = []
         sources = _distinct(frame.sources)
         if frame.targets:
+            targets = _distinct(frame.targets)
             for source in sources:
-                for target in _distinct(frame.targets):
+                for target in targets:
+                    if _own_country(source, target, targets):
+                        continue
                     pairs.append((source, target, frame.code))
                     if frame.reverse_code and self.paired_events:
                         pairs.append((target, source, frame.reverse_code))
@@ -1051,6 +1061,21 @@ def _own(
             }:
                 return True
     return False
+
+
+def _own_country(
+    source: ActorMention, target: ActorMention, targets: list[ActorMention]
+) -> bool:
+    """Whether the target is the source's own country listed beside others:
+    "Xi and Blinken agreed to stabilise relations between China and the United
+    States" is not Xi's act on China."""
+    assert source.actor is not None and target.actor is not None
+    country = source.actor.country
+    return (
+        bool(country)
+        and target.actor.code == country
+        and any(t.actor is not None and t.actor.country != country for t in targets)
+    )
 
 
 def _anonymous(mention: ActorMention) -> bool:

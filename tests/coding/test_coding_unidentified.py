@@ -151,7 +151,8 @@ def test_coordinated_sides_fighting_fight_each_other():
     triples = {
         (e.source_country, e.target_country, e.cameo_root)
         for e in _events(
-            "Indian and Pakistani troops clashed on Sunday, Nepalese officials said."
+            "Indian and Pakistani troops engaged in heavy fighting on Sunday,"
+            " Nepalese officials said."
         )
     }
     assert {("IND", "PAK", "19"), ("PAK", "IND", "19")} <= triples, triples
@@ -177,3 +178,35 @@ def test_coordinated_sides_fighting_fight_each_other():
 def test_reporting_violence_without_agent_accuses_the_perpetrator_phrase(text, triple):
     found = {(e.source_actor, e.target_actor, e.cameo_code) for e in _events(text)}
     assert triple in found, found
+
+
+def test_the_source_own_country_listed_beside_others_is_no_target():
+    events = _events("The Indian envoy urged better relations between India and Nepal.")
+    pairs = {(e.source_country, e.target_country) for e in events}
+    assert ("IND", "NPL") in pairs, events
+    assert ("IND", "IND") not in pairs, events
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Germany condemned the investigation of Poland.",
+            ("DEU", "POL", "11"),
+            ("DEU", "POL", "09"),
+            id="an event verb's object noun is not the subject's event",
+        ),
+        pytest.param(
+            "Italy announced a suspension of flights to Serbia.",
+            ("ITA", "SRB", "16"),
+            None,
+            id="an announced act noun is the announcer's",
+        ),
+    ],
+)
+def test_nominal_event_source_from_the_governing_verb(text, present, absent):
+    triples = {
+        (e.source_country, e.target_country, e.cameo_root) for e in _events(text)
+    }
+    assert present in triples, triples
+    assert absent not in triples, triples
