@@ -557,11 +557,13 @@ class EventCoder:
                 if mention not in sources:
                     sources.append(mention)
         targets: list[ActorMention] = []
+        between = False  # "talks between X and Y" pairs X and Y; "with X and Y" does not
         for slot in target_slots:
             if slot.dep_ == "pobj" and slot.head.lower_ in {"by", "from"}:
                 continue
             targets = args.collect(slot, index, exclude=sources)
             if targets:
+                between = slot.dep_ == "pobj" and slot.head.lower_ == "between"
                 break
         if (
             not sources
@@ -578,7 +580,9 @@ class EventCoder:
             # investigation by the condemner)
             sources, _ = self._sources(noun.head, index)
             targets = [t for t in targets if t not in sources]
-        if not sources and not (pattern.symmetric and len(_actors(targets)) >= 2):
+        if not sources and not (
+            pattern.symmetric and between and len(_actors(targets)) >= 2
+        ):
             return None
         return _Frame(
             verb=noun,

@@ -210,3 +210,18 @@ def test_nominal_event_source_from_the_governing_verb(text, present, absent):
     }
     assert present in triples, triples
     assert absent not in triples, triples
+
+
+def test_only_between_pairs_the_targets_of_a_symmetric_noun():
+    pairs = {
+        (e.source_country, e.target_country)
+        for e in _events(
+            "Moscow praised cooperation with the Syrian and Iranian forces."
+        )
+    }
+    assert ("SYR", "IRN") not in pairs and ("IRN", "SYR") not in pairs, pairs
+    pairs = {
+        (e.source_country, e.target_country)
+        for e in _events("Talks between Armenia and Azerbaijan resumed on Monday.")
+    }
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= pairs, pairs
