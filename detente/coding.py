@@ -495,17 +495,8 @@ class EventCoder:
             if targets and self._between_subjects(match, index, sources):
                 targets = []  # "China and Russia coordinated (their response) to X"
         negated = self._negated(verb) or self._negated_governor(verb)
-        if modality == "future" and code:
-            # CAMEO codes announced cooperation as intent (03x), announced force as threat
-            root = code[:2]
-            if "03" <= root <= "08" and negated:
-                # "will not accept refugees", "said he would not provide support":
-                # announcing that one will not cooperate is a rejection (12x)
-                recode_class, negated, modality = "reject", False, "asserted"
-            elif "03" <= root <= "08":
-                recode_class = "intend"
-            elif "15" <= root <= "20":
-                recode_class = "threaten"
+        if modality == "future" and code and not recode_class:
+            recode_class, negated, modality = _future_class(code, negated)
         if recode_class and code:
             code = self.tables.recode(recode_class, code) or code
         rule = pattern.id
@@ -557,7 +548,9 @@ class EventCoder:
                 if mention not in sources:
                     sources.append(mention)
         targets: list[ActorMention] = []
-        between = False  # "talks between X and Y" pairs X and Y; "with X and Y" does not
+        between = (
+            False  # "talks between X and Y" pairs X and Y; "with X and Y" does not
+        )
         for slot in target_slots:
             if slot.dep_ == "pobj" and slot.head.lower_ in {"by", "from"}:
                 continue
@@ -580,23 +573,39 @@ class EventCoder:
             # investigation by the condemner)
             sources, _ = self._sources(noun.head, index)
             targets = [t for t in targets if t not in sources]
+            if not targets:
+                # "made concessions to Y": the target phrase hangs off the verb
+                for slot in args.pobj_slots([noun.head], sorted(target_preps)):
+                    targets = args.collect(slot, index, exclude=sources)
+                    if targets:
+                        break
         if not sources and not (
             pattern.symmetric and between and len(_actors(targets)) >= 2
         ):
             return None
+        code, negated, modality = pattern.code, False, "asserted"
+        head = noun.head
+        if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in VERB_POS:
+            # "will not make concessions", "did not impose sanctions": the verb's
+            negated = self._negated(head) or self._negated_governor(head)
+            modality = self._modality(head)[0]
+            if modality == "future":
+                recode_class, negated, modality = _future_class(code, negated)
+                if recode_class:
+                    code = self.tables.recode(recode_class, code) or code
         return _Frame(
             verb=noun,
-            code=pattern.code,
-            reverse_code=pattern.reverse_code,
+            code=code,
+            reverse_code="" if code != pattern.code else pattern.reverse_code,
             rule=pattern.id,
             coder="nominal",
             confidence=CONFIDENCE["nominal"],
             sources=sources or targets,
             targets=targets if sources else [],
             symmetric=pattern.symmetric,
-            two_sided=pattern.two_sided,
-            negated=False,
-            modality="asserted",
+            two_sided=pattern.two_sided and code == pattern.code,
+            negated=negated,
+            modality=modality,
             tokens=[noun],
         )
 
@@ -1006,6 +1015,23 @@ def _sentence_target(item: _Sentence) -> None:
         frame.rule += "+sentence-target"
         frame.confidence = round(frame.confidence * SENTENCE_TARGET_DISCOUNT, 4)
         return
+
+
+def _future_class(code: str, negated: bool) -> tuple[str | None, bool, str]:
+    """(recoding class, negated, modality) of an act announced for the future.
+
+    CAMEO codes announced cooperation (roots 03-08) as intent (03x) and
+    announced force (15-20) as a threat (13x); announcing that one will not
+    cooperate ("will not accept refugees") is a rejection (12x).
+    """
+    root = code[:2]
+    if "03" <= root <= "08" and negated:
+        return "reject", False, "asserted"
+    if "03" <= root <= "08":
+        return "intend", negated, "future"
+    if "15" <= root <= "20":
+        return "threaten", negated, "future"
+    return None, negated, "future"
 
 
 def _perpetrators(

@@ -225,3 +225,30 @@ def test_only_between_pairs_the_targets_of_a_symmetric_noun():
         for e in _events("Talks between Armenia and Azerbaijan resumed on Monday.")
     }
     assert {("ARM", "AZE"), ("AZE", "ARM")} <= pairs, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        pytest.param(
+            "Kenya made concessions to Somalia.",
+            ("KEN", "SOM", "08"),
+            id="target phrase on the light verb",
+        ),
+        pytest.param(
+            "Kenya will not make concessions to Somalia.",
+            ("KEN", "SOM", "12"),
+            id="will not + nominal cooperation -> reject",
+        ),
+    ],
+)
+def test_nominal_events_take_the_light_verb_s_target_and_modality(text, triple):
+    triples = {
+        (e.source_country, e.target_country, e.cameo_root) for e in _events(text)
+    }
+    assert triple in triples, triples
+
+
+def test_a_negated_light_verb_negates_its_nominal_event():
+    events = [e for e in code_text("Japan did not make concessions to Iran.")]
+    assert events and all(e.negated for e in events), events
