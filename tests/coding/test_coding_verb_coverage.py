@@ -315,6 +315,36 @@ from .conftest import triples
             ("ISRMIL", "PSE", "195"),
             id="195 drop bombs",
         ),
+        pytest.param(
+            "Ukraine took Russia to court.",
+            {"Ukraine": "UKR", "Russia": "RUS"},
+            ("UKR", "RUS", "115"),
+            id="115 take to court, not a visit",
+        ),
+        pytest.param(
+            "Mali hosted the peacekeeping mission of the UN.",
+            {"Mali": "MLI", "the UN": "IGOUNO"},
+            ("MLI", "IGOUNO", "0861"),
+            id="0861 host peacekeepers, not a visit",
+        ),
+        pytest.param(
+            "Qatar withdrew from its mediation between Fatah and Hamas.",
+            {"Qatar": "QAT", "Fatah": "PSEGOV", "Hamas": "PSEREB"},
+            ("QAT", "PSEGOV", "165"),
+            id="165 withdraw from mediation",
+        ),
+        pytest.param(
+            "The UN withdrew its aid workers from Somalia.",
+            {"The UN": "IGOUNO", "Somalia": "SOM"},
+            ("IGOUNO", "SOM", "1663"),
+            id="1663 withdraw aid workers",
+        ),
+        pytest.param(
+            "The minister of Japan left for Beijing.",
+            {"The minister of Japan": "JPNGOV", "Beijing": "CHN"},
+            ("JPNGOV", "CHN", "042"),
+            id="042 leave for a capital",
+        ),
     ],
 )
 def test_codebook_pattern(code, text, actors, expected):
@@ -365,6 +395,12 @@ def test_codebook_pattern(code, text, actors, expected):
             {"The president of Egypt": "EGYGOV", "Obama": "USAGOV"},
             "06",
             id="hand a letter: no extradition",
+        ),
+        pytest.param(
+            "Britain is going for gold in Greece.",
+            {"Britain": "GBR", "Greece": "GRC"},
+            "04",
+            id="go for gold: no visit",
         ),
         pytest.param(
             "The official of Egypt destroyed evidence about Israel.",
