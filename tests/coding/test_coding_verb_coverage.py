@@ -345,6 +345,49 @@ from .conftest import triples
             ("JPNGOV", "CHN", "042"),
             id="042 leave for a capital",
         ),
+        # light verb + act noun
+        pytest.param(
+            "Mali submitted a request to France.",
+            {"Mali": "MLI", "France": "FRA"},
+            ("MLI", "FRA", "020"),
+            id="020 submit a request, not yield",
+        ),
+        pytest.param(
+            "China made a pledge to Pakistan.",
+            {"China": "CHN", "Pakistan": "PAK"},
+            ("CHN", "PAK", "030"),
+            id="030 make a pledge",
+        ),
+        pytest.param(
+            "Greece made concessions to Germany.",
+            {"Greece": "GRC", "Germany": "DEU"},
+            ("GRC", "DEU", "080"),
+            id="080 make concessions",
+        ),
+        pytest.param(
+            "Greece offered concessions to Germany.",
+            {"Greece": "GRC", "Germany": "DEU"},
+            ("GRC", "DEU", "035"),
+            id="035 offer concessions (act noun)",
+        ),
+        pytest.param(
+            "China extended an invitation to Japan.",
+            {"China": "CHN", "Japan": "JPN"},
+            ("CHN", "JPN", "026"),
+            id="026 extend an invitation, not 028",
+        ),
+        pytest.param(
+            "Putin sent congratulations to Trump.",
+            {"Putin": "RUSGOV", "Trump": "USAGOV"},
+            ("RUSGOV", "USAGOV", "051"),
+            id="051 send congratulations",
+        ),
+        pytest.param(
+            "The army placed Morsi under house arrest.",
+            {"The army": "EGYMIL", "Morsi": "EGYGOV"},
+            ("EGYMIL", "EGYGOV", "173"),
+            id="173 place under house arrest",
+        ),
     ],
 )
 def test_codebook_pattern(code, text, actors, expected):
