@@ -36,12 +36,31 @@ fill ``author``, ``source``, ``date`` and ``metadata["place"]``. The patterns
 are data files (``detente/data/boilerplate/``); extend them with
 :meth:`TextCleaner.from_files`.
 
+Wire copy often opens with the agency alone ("AFP - ", "Canadian Press - ",
+as in AG News) or with a place and the agency ("BAGHDAD (Reuters) - ",
+"MOSCOW, Oct 3 (Reuters)"); the agencies are a data file too
+(``agencies.tsv``). Such a prefix is removed like any dateline, so the coder
+never reads the agency as an actor; the agency fills ``source`` when the input
+gives none (``metadata["text_source"]`` when it gives another one). Only a
+prefix is removed: "Reuters reported ..." and an "AFP" inside the text stay.
+Offsets (actor mentions, events) refer to the cleaned ``article.text``, as
+for every dateline; the removed text is in ``metadata["dateline"]``.
+
 Dates
 -----
 ``article.date_source`` is ``"input"`` (a date field of JSON Lines / CSV),
 ``"metadata"`` (HTML metadata), ``"text"`` (a byline or dateline) or
 ``"none"``; ``article.date_raw`` is the string it came from. An input date that
 cannot be parsed is reported in the warnings and the text date is used.
+
+A dateline date without a year ("Oct 3", "3 Oct") cannot date the article by
+itself: its text is kept in ``metadata["dateline_date_raw"]``. When the
+article has a date from elsewhere (input, HTML metadata, byline), the day the
+dateline names is resolved against it (at or before it, up to a week after;
+:func:`detente.dates.parse_date`) and kept in ``metadata["dateline_date"]``
+(ISO); the article date is not changed. Without another date the article
+stays undated. The dates stage never sees the dateline (it is not in the
+text), so nothing is resolved twice.
 
 Problems
 --------
@@ -63,6 +82,7 @@ Problems
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -302,6 +322,7 @@ def _build_articles(
         date = parse_date(cleaned.date_raw)
         if date is not None:
             date_source, date_raw = "text", cleaned.date_raw
+    dateline_dates = _year_less_dateline(cleaned.dateline_date, date)
     language, probability = identify(text)
     if check_language and is_rejected(language, probability):
         if language == NO_LANGUAGE:
@@ -322,6 +343,7 @@ def _build_articles(
     if language in ENGLISH_LIKE:
         language = "en"
     metadata = _metadata(raw, cleaned, warnings)
+    metadata.update(dateline_dates)
     base = Article(
         doc_id=raw.doc_id or Article.make_id(text),
         text=text,
@@ -385,7 +407,25 @@ def _metadata(
         metadata["boilerplate_removed"] = len(cleaned.removed)
     if cleaned.author and raw.author and cleaned.author != raw.author:
         metadata["text_author"] = cleaned.author
+    if cleaned.source and raw.source and cleaned.source != raw.source:
+        metadata["text_source"] = cleaned.source
     return metadata
+
+
+def _year_less_dateline(dateline_date: str, date: dt.date | None) -> dict[str, str]:
+    """Metadata for a dateline date without a year ("Oct 3", "3 Oct").
+
+    Its raw text is kept; it is resolved (see :func:`detente.dates.parse_date`)
+    only against a date the article has from elsewhere, and then only recorded:
+    the article date stays.
+    """
+    if not dateline_date or parse_date(dateline_date) is not None:
+        return {}  # no dateline date, or one with its year (it is the text date)
+    found = {"dateline_date_raw": dateline_date}
+    resolved = parse_date(dateline_date, reference=date) if date else None
+    if resolved is not None:
+        found["dateline_date"] = resolved.isoformat()
+    return found
 
 
 def _drop_repeated_title(text: str, title: str) -> str:

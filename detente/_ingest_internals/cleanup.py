@@ -18,11 +18,19 @@ from .textnorm import normalize_text
 
 #: How many non-empty lines at the top may hold a byline.
 BYLINE_WINDOW = 8
+#: How many stacked datelines may open the body ("Canadian Press - KINSHASA (AP) -").
+MAX_DATELINES = 3
 #: Longest line (characters) taken as a headline in plain text.
 TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
 
 _SEPARATORS = re.compile(r"[\s|·•»«/\\>\-–—:,]+")
+
+#: What ``{month}`` stands for in dateline patterns (case-sensitive, like them).
+MONTH_PATTERN = (
+    "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[a-zA-Z]*"
+)
 
 
 @dataclass
@@ -36,6 +44,7 @@ class CleanText:
     date_raw: str = ""
     place: str = ""
     dateline: str = ""
+    dateline_date: str = ""
     byline: str = ""
     removed: list[str] = field(default_factory=list)
     rules: dict[str, str] = field(default_factory=dict)
@@ -66,6 +75,9 @@ class TextCleaner:
     line_files, dateline_files, byline_files:
         Pattern tables (format: ``detente/data/boilerplate/README.md``).
         :meth:`default` uses the bundled ones; :meth:`from_files` adds yours.
+    agency_files:
+        News agency names (``agencies.tsv``); ``{agency}`` in a dateline
+        pattern matches any of them.
     """
 
     def __init__(
@@ -74,6 +86,7 @@ class TextCleaner:
         line_files: Sequence[loaders.DataPath] = (),
         dateline_files: Sequence[loaders.DataPath] = (),
         byline_files: Sequence[loaders.DataPath] = (),
+        agency_files: Sequence[loaders.DataPath] = (),
     ) -> None:
         self._whole: list[re.Pattern[str]] = []
         self._tail: list[re.Pattern[str]] = []
@@ -104,8 +117,18 @@ class TextCleaner:
                 rf"(?:{_SEPARATORS.pattern})?",
                 re.IGNORECASE,
             )
+        agencies: list[str] = []
+        for path in agency_files:
+            for record in loaders.read_table(path, required=("name", "pattern")):
+                _compile(record, path, flags=0)  # a bad name fails on its own line
+                agencies.append(f"(?:{record['pattern']})")
+        # Without an agency list, {agency} never matches.
+        placeholders = {
+            "{agency}": "(?:" + "|".join(agencies) + ")" if agencies else "(?!)",
+            "{month}": MONTH_PATTERN,
+        }
         self._datelines = [
-            _Rule(r["name"], _compile(r, path, flags=0))
+            _Rule(r["name"], _compile(_expand(r, placeholders), path, flags=0))
             for path in dateline_files
             for r in loaders.read_table(path, required=("name", "pattern"))
         ]
@@ -127,18 +150,20 @@ class TextCleaner:
         lines: Iterable[str | Path] = (),
         datelines: Iterable[str | Path] = (),
         bylines: Iterable[str | Path] = (),
+        agencies: Iterable[str | Path] = (),
         bundled: bool = True,
     ) -> TextCleaner:
         """A cleaner with your pattern files added to (or replacing) the bundled ones."""
         base = (
             _bundled_paths()
             if bundled
-            else {"lines": [], "datelines": [], "bylines": []}
+            else {"lines": [], "datelines": [], "bylines": [], "agencies": []}
         )
         return cls(
             line_files=[*base["lines"], *map(Path, lines)],
             dateline_files=[*base["datelines"], *map(Path, datelines)],
             byline_files=[*base["bylines"], *map(Path, bylines)],
+            agency_files=[*base["agencies"], *map(Path, agencies)],
         )
 
     # -- line tests ---------------------------------------------------------
@@ -168,6 +193,34 @@ class TextCleaner:
             if found and found.end() < len(line) and len(line) - found.end() > 20:
                 return rule.name, found
         return None
+
+    def _take_datelines(self, line: str, result: CleanText) -> str:
+        """Remove the dateline(s) opening ``line`` into ``result``; return the rest.
+
+        Syndicated copy stacks them ("Canadian Press - KINSHASA, Congo (AP) -"):
+        up to :data:`MAX_DATELINES` are taken; the first source, place and date
+        found win.
+        """
+        taken: list[str] = []
+        rules: list[str] = []
+        for _ in range(MAX_DATELINES):
+            dated = self.match_dateline(line)
+            if dated is None:
+                break
+            name, found = dated
+            groups = {k: v.strip() for k, v in found.groupdict().items() if v}
+            taken.append(found.group(0).strip())
+            rules.append(name)
+            result.place = result.place or groups.get("place", "")
+            result.source = result.source or groups.get("source", "")
+            result.dateline_date = result.dateline_date or groups.get("date", "")
+            if groups.get("date") and not result.date_raw:
+                result.date_raw = groups["date"]
+            line = line[found.end() :].lstrip()
+        if taken:
+            result.dateline = " ".join(taken)
+            result.rules["dateline"] = "+".join(rules)
+        return line
 
     # -- the clean-up ---------------------------------------------------------
 
@@ -219,22 +272,18 @@ class TextCleaner:
 
         body = [i for i in content if i not in drop]
         if body:
-            first_index = body[0]
-            dated = self.match_dateline(lines[first_index])
-            if dated is not None:
-                name, found = dated
-                groups = {k: v for k, v in found.groupdict().items() if v}
-                result.dateline = found.group(0).strip()
-                result.rules["dateline"] = name
-                result.place = groups.get("place", "").strip()
-                result.source = result.source or groups.get("source", "").strip()
-                if groups.get("date") and not result.date_raw:
-                    result.date_raw = groups["date"].strip()
-                lines[first_index] = lines[first_index][found.end() :].lstrip()
+            lines[body[0]] = self._take_datelines(lines[body[0]], result)
 
         kept = [line for i, line in enumerate(lines) if i not in drop]
         result.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
         return result
+
+
+def _expand(record: dict[str, str], placeholders: dict[str, str]) -> dict[str, str]:
+    pattern = record["pattern"]
+    for name, value in placeholders.items():
+        pattern = pattern.replace(name, value)
+    return {**record, "pattern": pattern}
 
 
 def _looks_like_title(line: str) -> bool:
@@ -250,6 +299,7 @@ def _bundled_paths() -> dict[str, list[loaders.DataPath]]:
         "lines": [loaders.bundled_file("boilerplate", "lines.tsv")],
         "datelines": [loaders.bundled_file("boilerplate", "datelines.tsv")],
         "bylines": [loaders.bundled_file("boilerplate", "bylines.tsv")],
+        "agencies": [loaders.bundled_file("boilerplate", "agencies.tsv")],
     }
 
 
@@ -260,4 +310,5 @@ def _default_cleaner() -> TextCleaner:
         line_files=paths["lines"],
         dateline_files=paths["datelines"],
         byline_files=paths["bylines"],
+        agency_files=paths["agencies"],
     )

@@ -132,7 +132,8 @@ def test_coding_nominal_not_repeated_inside_verb_pattern(code):
         pytest.param(
             "Bosnia and Slovenia agreed to a ceasefire.",
             {"Bosnia": "BIH", "Slovenia": "SVN"},
-            {("BIH", "SVN", "03"), ("SVN", "BIH", "03")},
+            # the codebook codes agreements to commence a ceasefire as 0871
+            {("BIH", "SVN", "08"), ("SVN", "BIH", "08")},
             id="coordinated actors agree with each other",
         ),
         pytest.param(
