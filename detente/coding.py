@@ -541,7 +541,10 @@ class EventCoder:
         source_slots: list[Any] = [
             c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
         ]
-        source_slots += args.pobj_slots([noun], ["by", "from"])
+        # "sanctions by the EU", "aid from Japan"; but "withdrawal from the WHO"
+        # names its target with "from" when the pattern says so
+        agent_preps = ["by"] + ([] if "from" in pattern.target_preps else ["from"])
+        source_slots += args.pobj_slots([noun], agent_preps)
         sources: list[ActorMention] = []
         for slot in source_slots:
             for mention in args.collect(slot, index):
@@ -552,7 +555,7 @@ class EventCoder:
             False  # "talks between X and Y" pairs X and Y; "with X and Y" does not
         )
         for slot in target_slots:
-            if slot.dep_ == "pobj" and slot.head.lower_ in {"by", "from"}:
+            if slot.dep_ == "pobj" and slot.head.lower_ in agent_preps:
                 continue
             targets = args.collect(slot, index, exclude=sources)
             if targets:

@@ -252,3 +252,11 @@ def test_nominal_events_take_the_light_verb_s_target_and_modality(text, triple):
 def test_a_negated_light_verb_negates_its_nominal_event():
     events = [e for e in code_text("Japan did not make concessions to Iran.")]
     assert events and all(e.negated for e in events), events
+
+
+def test_a_noun_whose_pattern_names_from_takes_its_target_there():
+    triples = {
+        (e.source_actor, e.target_actor, e.cameo_root)
+        for e in _events("The US withdrawal from the WHO angered China.")
+    }
+    assert ("USA", "IGOWHO", "16") in triples, triples
