@@ -457,6 +457,8 @@ class EventCoder:
     ) -> _Frame | None:
         verb = match.verb
         pattern = match.pattern
+        if self._attributes(verb):
+            return None
         sources, patient = self._sources(verb, index)
         code = pattern.code
         modality, recode_class = self._modality(verb)
@@ -742,6 +744,15 @@ class EventCoder:
             if targets:
                 return code, targets
         return code, []
+
+    def _attributes(self, verb: Any) -> bool:
+        """Whether ``verb`` is a speech verb attributing the clause before it
+        ("Iran attacked the tanker, officials said"): its speaker is the news
+        source of the reported event, not an actor making a statement."""
+        wrapper = self.tables.wrapper_for(verb, dep="ccomp")
+        if wrapper is None or wrapper.cls != "report":
+            return False
+        return any(c.dep_ == "ccomp" and _attribution(verb, c) for c in verb.children)
 
     def _reporting_verb(self, verb: Any) -> Any:
         """The speech verb whose reported clause ``verb`` heads, if any."""

@@ -260,3 +260,12 @@ def test_a_noun_whose_pattern_names_from_takes_its_target_there():
         for e in _events("The US withdrawal from the WHO angered China.")
     }
     assert ("USA", "IGOWHO", "16") in triples, triples
+
+
+def test_an_attribution_is_no_statement_event():
+    events = _events(
+        "The United States launched an air strike on Syrian forces, the Pentagon"
+        " said on Monday, expanding its campaign in Iraq."
+    )
+    assert any(e.cameo_root == "19" and e.target_country == "SYR" for e in events)
+    assert not [e for e in events if e.cameo_root == "01"], events
