@@ -111,7 +111,15 @@ def provisional_actor(
     if head.lower_ in GENERIC_ROLES or head.lemma_.lower() in GENERIC_ROLES:
         return None
     role, role_label = _role_of(tokens)
-    country = mention.country_guess or _country_in(tokens) or context_country
+    # "Outspoken Serbian ultra-nationalist leader X": the head's own modifiers
+    root = doc[mention.token_start : mention.token_end].root
+    modifiers = [t for t in doc[root.left_edge.i : root.i] if not t.is_punct]
+    country = (
+        mention.country_guess
+        or _country_in(tokens)
+        or _country_in(modifiers)
+        or context_country
+    )
     code = (country or "") + role or UNKNOWN_COUNTRY
     if not country and not role:
         code = UNKNOWN_COUNTRY

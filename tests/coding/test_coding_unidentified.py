@@ -269,3 +269,11 @@ def test_an_attribution_is_no_statement_event():
     )
     assert any(e.cameo_root == "19" and e.target_country == "SYR" for e in events)
     assert not [e for e in events if e.cameo_root == "01"], events
+
+
+def test_an_unidentified_actor_takes_the_country_among_its_modifiers():
+    events = _events(
+        "Outspoken Croatian ultra-nationalist leader Tomislav Mrkic called on Arab"
+        " countries to join forces."
+    )
+    assert any(e.source_actor == "HRVGOV" for e in events), events
