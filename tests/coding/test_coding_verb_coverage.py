@@ -388,6 +388,18 @@ from .conftest import triples
             ("EGYMIL", "EGYGOV", "173"),
             id="173 place under house arrest",
         ),
+        pytest.param(
+            "Saudi Arabia pledged two billion dollars to Pakistan.",
+            {"Saudi Arabia": "SAU", "Pakistan": "PAK"},
+            ("SAU", "PAK", "0331"),
+            id="0331 pledge money",
+        ),
+        pytest.param(
+            "China held naval drills near Taiwan.",
+            {"China": "CHN", "Taiwan": "TWN"},
+            ("CHN", "TWN", "150"),
+            id="150 naval drills of one side are a show of force, not 062",
+        ),
     ],
 )
 def test_codebook_pattern(code, text, actors, expected):
