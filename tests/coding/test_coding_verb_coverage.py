@@ -400,6 +400,18 @@ from .conftest import triples
             ("CHN", "TWN", "150"),
             id="150 naval drills of one side are a show of force, not 062",
         ),
+        pytest.param(
+            "Norway volunteered to mediate between Colombia and the FARC.",
+            {"Norway": "NOR", "Colombia": "COL", "the FARC": "COLREB"},
+            ("NOR", "COL", "039"),
+            id="wrapper volunteer to mediate: 039",
+        ),
+        pytest.param(
+            "The pope exhorted Armenia to accept a ceasefire.",
+            {"The pope": "VATGOV", "Armenia": "ARM"},
+            ("VATGOV", "ARM", "0256"),
+            id="wrapper exhort to accept a ceasefire: 0256",
+        ),
     ],
 )
 def test_codebook_pattern(code, text, actors, expected):
