@@ -482,9 +482,10 @@ def test_no_code_without_its_object(code, text, actors, absent):
     assert not any(c.startswith(absent) for c in roots), roots
 
 
-def test_destroy_an_armed_group_is_force(code):
+@pytest.mark.parametrize("verb", ["destroyed", "degraded"])
+def test_destroy_an_armed_group_is_force(code, verb):
     events = code(
-        "The coalition destroyed ISIS in Mosul.",
+        f"The coalition {verb} ISIS in Mosul.",
         {"The coalition": "IGONATO", "ISIS": "IMGMUSISI"},
     )
     assert ("IGONATO", "IMGMUSISI", "190") in triples(events)
