@@ -14,7 +14,8 @@ patterns: a code that only a lemma alone can produce is easy to miss and easy
 to over-produce. The ``wrap`` column counts the rows of ``modality.tsv`` that
 produce the code: a governing verb ("urged X to", "refused to") reaches it by
 recoding any coded complement, so a thin 02x/03x/10x/12x/13x code with ``wrap``
-> 0 is less of a gap than one without. Codes written in the codebook as "not specified below"
+> 0 is less of a gap than one without: such codes are flagged ``thin`` (lower
+case), codes that no wrapper or generated pattern reaches either ``THIN``. Codes written in the codebook as "not specified below"
 (``xx0``) count like any other.
 """
 
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'code':<6}{'hand':>5}{'hdef':>5}{'p2':>5}{'p2def':>6}{'gen':>5}{'wrap':>5}  flag  name"
     )
     thin = 0
+    bare = 0
     total = 0
     for cameo in ontology.cameo_codes():
         if cameo.is_root or not cameo.code.startswith(args.root):
@@ -90,8 +92,11 @@ def main(argv: list[str] | None = None) -> int:
         total += 1
         c = counts.get(cameo.code, Counter())
         strong = c["hand"] + c["hand_default"] + c["p2"]
-        flag = "THIN" if strong < args.min else ""
+        flag = ""
+        if strong < args.min:
+            flag = "thin" if c["gen"] or wrap[cameo.code] else "THIN"
         thin += bool(flag)
+        bare += flag == "THIN"
         if args.thin_only and not flag:
             continue
         print(
@@ -100,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         f"\n{thin} of {total} codes have fewer than {args.min} hand-written or "
-        "specific patterns"
+        f"specific patterns; {bare} of them (THIN) are reached by no wrapper or "
+        "generated pattern either"
     )
     return 0
 

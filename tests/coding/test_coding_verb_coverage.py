@@ -388,6 +388,30 @@ from .conftest import triples
             ("EGYMIL", "EGYGOV", "173"),
             id="173 place under house arrest",
         ),
+        pytest.param(
+            "Saudi Arabia pledged two billion dollars to Pakistan.",
+            {"Saudi Arabia": "SAU", "Pakistan": "PAK"},
+            ("SAU", "PAK", "0331"),
+            id="0331 pledge money",
+        ),
+        pytest.param(
+            "China held naval drills near Taiwan.",
+            {"China": "CHN", "Taiwan": "TWN"},
+            ("CHN", "TWN", "150"),
+            id="150 naval drills of one side are a show of force, not 062",
+        ),
+        pytest.param(
+            "Norway volunteered to mediate between Colombia and the FARC.",
+            {"Norway": "NOR", "Colombia": "COL", "the FARC": "COLREB"},
+            ("NOR", "COL", "039"),
+            id="wrapper volunteer to mediate: 039",
+        ),
+        pytest.param(
+            "The pope exhorted Armenia to accept a ceasefire.",
+            {"The pope": "VATGOV", "Armenia": "ARM"},
+            ("VATGOV", "ARM", "0256"),
+            id="wrapper exhort to accept a ceasefire: 0256",
+        ),
     ],
 )
 def test_codebook_pattern(code, text, actors, expected):
@@ -458,9 +482,10 @@ def test_no_code_without_its_object(code, text, actors, absent):
     assert not any(c.startswith(absent) for c in roots), roots
 
 
-def test_destroy_an_armed_group_is_force(code):
+@pytest.mark.parametrize("verb", ["destroyed", "degraded"])
+def test_destroy_an_armed_group_is_force(code, verb):
     events = code(
-        "The coalition destroyed ISIS in Mosul.",
+        f"The coalition {verb} ISIS in Mosul.",
         {"The coalition": "IGONATO", "ISIS": "IMGMUSISI"},
     )
     assert ("IGONATO", "IMGMUSISI", "190") in triples(events)
