@@ -23,6 +23,13 @@ from .conftest import triples
             ("RUSOPP", "GBR", "020"),
             id="020 seek asylum is a request, not an intent",
         ),
+        # 14: protest
+        pytest.param(
+            "Kenyan senators started a hunger strike against the government of Uganda.",
+            {"Kenyan senators": "KENLEG", "the government of Uganda": "UGAGOV"},
+            ("KENLEG", "UGAGOV", "142"),
+            id="142 start a hunger strike is no military strike",
+        ),
         # 03: intent
         pytest.param(
             "Iran accepted the proposal of France.",
