@@ -567,10 +567,7 @@ class EventCoder:
             not sources
             and noun.dep_ in {"dobj", "nsubjpass"}
             and noun.head.pos_ in VERB_POS
-            and (
-                best_verb_match(self.lexicon, noun.head) is None
-                or self.tables.wrapper_for(noun.head) is not None
-            )
+            and self._acts_through_object(noun.head)
         ):
             # "X renewed an appeal to Y", "X began talks with Y", "X announced a
             # suspension of ...": the clause's subject, unless the verb is an event
@@ -590,7 +587,21 @@ class EventCoder:
             return None
         code, negated, modality = pattern.code, False, "asserted"
         head = noun.head
-        if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in VERB_POS:
+        wrapper = (
+            self.tables.wrapper_for(head)
+            if noun.dep_ == "dobj" and head.pos_ in VERB_POS
+            else None
+        )
+        if wrapper is not None and "dobj" not in wrapper.noun_slots:
+            wrapper = None  # "undertook a mediation mission": a light verb here
+        if wrapper is not None and wrapper.cls in RECODING:
+            # "ended its offensive" (halt: 087), "planned an offensive" (intend)
+            code = self.tables.recode(wrapper.cls, code) or ""
+            if not code:
+                return None
+            modality = "intended" if wrapper.cls == "intend" else "asserted"
+            negated = self._negated(head)
+        elif noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in VERB_POS:
             # "will not make concessions", "did not impose sanctions": the verb's
             negated = self._negated(head) or self._negated_governor(head)
             modality = self._modality(head)[0]
@@ -744,6 +755,16 @@ class EventCoder:
             if targets:
                 return code, targets
         return code, []
+
+    def _acts_through_object(self, verb: Any) -> bool:
+        """Whether an act noun in the verb's object is the subject's act (as is,
+        or recoded by a governing verb): a light verb ("held talks", "made
+        concessions"), a governing verb ("announced a suspension", "reduced food
+        supplies"), but not an event verb of its own ("condemned the
+        investigation of Russia" is no investigation by the condemner)."""
+        if self.tables.wrapper_for(verb) is not None:
+            return True
+        return best_verb_match(self.lexicon, verb) is None
 
     def _attributes(self, verb: Any) -> bool:
         """Whether ``verb`` is a speech verb attributing the clause before it
