@@ -1160,25 +1160,19 @@ def _mutual(code: str) -> bool:
 
 
 def _drop_residual_statements(frames: list[_Frame]) -> list[_Frame]:
-    """Drop a plain statement (010) when the same dyad has a specific event.
+    """Drop a plain statement (010) when its speaker has a specific event.
 
     010 is CAMEO's residual "make statement": "Russia said that Sudan must
     return ..." is a demand (10x) by Russia, "praised Haiti and said it was a
-    partner" a praise; the bare statement adds nothing to either.
+    partner" a praise, "described X as ... and rejected Y" a rejection; the bare
+    statement adds nothing to the speaker's specific act in the same sentence.
     """
     specific = [f for f in frames if f.code != "010" and not f.negated]
     kept = []
     for frame in frames:
         if frame.code == "010" and frame.targets:
-            sources, targets = _actors(frame.sources), _actors(frame.targets)
-            if any(
-                _actors(other.sources) & sources
-                and (
-                    _actors(other.targets) & targets
-                    or (other.symmetric and _actors(other.sources) & targets)
-                )
-                for other in specific
-            ):
+            sources = _actors(frame.sources)
+            if any(_actors(other.sources) & sources for other in specific):
                 continue
         kept.append(frame)
     return kept

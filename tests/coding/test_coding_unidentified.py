@@ -277,3 +277,11 @@ def test_an_unidentified_actor_takes_the_country_among_its_modifiers():
         " countries to join forces."
     )
     assert any(e.source_actor == "HRVGOV" for e in events), events
+
+
+def test_a_bare_statement_is_dropped_when_its_speaker_acts_in_the_sentence():
+    events = _events(
+        "Peru described Chile as a partner and rejected the Bolivian proposal."
+    )
+    codes = {e.cameo_root for e in events if e.source_country == "PER"}
+    assert "12" in codes and "01" not in codes, events
