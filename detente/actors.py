@@ -58,7 +58,12 @@ logger = logging.getLogger(__name__)
 __all__ = ["ActorDictionary", "ActorResolver", "actors", "unresolved_report"]
 
 #: Priority of a bundled file's entries when two share a name (higher wins).
-_BUNDLED_PRIORITY = {"countries.tsv": 10, "phoenix_people.tsv": 0}
+_BUNDLED_PRIORITY = {
+    "countries.tsv": 10,
+    "phoenix_people.tsv": 0,
+    "phoenix_groups.tsv": 0,
+    "phoenix_international.tsv": 0,
+}
 _CURATED_PRIORITY = 30
 _USER_PRIORITY = 100
 
