@@ -23,7 +23,7 @@ install: $(STAMP)
 demo: install
 	rm -f $(DB)
 	$(BIN)/detente code detente/examples/articles.jsonl --db $(DB) --show
-	$(BIN)/detente query --db $(DB) "SELECT source_country, target_country, count(*) AS events, round(sum(goldstein), 1) AS goldstein FROM events WHERE dedup_mode = 'one-a-day' AND NOT negated GROUP BY ALL ORDER BY events DESC LIMIT 15"
+	$(BIN)/detente query --db $(DB) "SELECT source_country, target_country, count(*) AS events, round(sum(goldstein), 1) AS goldstein FROM events WHERE dedup_mode = 'one-a-day' AND NOT negated AND source_country <> '' AND target_country <> '' GROUP BY ALL ORDER BY events DESC LIMIT 15"
 
 test: install
 	$(BIN)/python -m pytest -q
