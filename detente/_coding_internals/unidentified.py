@@ -93,10 +93,11 @@ def provisional_actor(
 ) -> Actor | None:
     """The unidentified actor of an unresolved naming mention, or ``None``.
 
-    ``context_country`` is the one country the sentence names, if it names
-    exactly one: the best guess for a person or group of no known country
-    ("President Bouteflicka threatened a curfew in Algiers"), as ICEWS codes
-    unattributed actors by the event's country ("Militant (Syria)").
+    ``context_country`` is the possessor's country ("its ambassador") or else
+    the one country the sentence names, if it names exactly one: the best guess
+    for a person or group of no known country ("President Bouteflicka threatened
+    a curfew in Algiers"), as ICEWS codes unattributed actors by the event's
+    country ("Militant (Syria)").
     """
     if mention.actor is not None:
         return mention.actor
@@ -120,11 +121,8 @@ def provisional_actor(
         or _country_in(modifiers)
         or context_country
     )
-    code = (country or "") + role or UNKNOWN_COUNTRY
-    if not country and not role:
-        code = UNKNOWN_COUNTRY
     return Actor(
-        code=code,
+        code=country + role or UNKNOWN_COUNTRY,
         country=country,
         name=mention.text,
         role=role,
