@@ -32,8 +32,8 @@ Rules on top of the lexicon
   noun without a country such as "insurgents", an organisation or person not
   in the dictionary) fills a side that no identified actor fills, with the
   role code ("REB") or ``---`` and an empty country, as GDELT codes them
-  (:mod:`detente._coding_internals.unidentified`). An event needs at least one
-  identified side. Other unresolved mentions are never coded.
+  (:mod:`detente._coding_internals.unidentified`). An event needs a side whose
+  actor or country is known. Other unresolved mentions are never coded.
 - **Own agents**: a target that the source's possessive pronoun marks as its
   own ("Peru recalled its ambassador") is not the other side of an event.
 - **Sentence target**: a sentence that would yield no event gives its first
@@ -337,7 +337,10 @@ class EventCoder:
             nominal = best_noun_match(self.lexicon, token)
             if nominal is not None:
                 frame = self._two_sided_frame(
-                    partial(self._noun_frame, nominal), known, index
+                    partial(self._noun_frame, nominal),
+                    known,
+                    index,
+                    nearest_passes=(True,),
                 )
                 if frame is not None:
                     frames.append(frame)
@@ -355,15 +358,20 @@ class EventCoder:
 
     @staticmethod
     def _two_sided_frame(
-        build: Any, known: args.MentionIndex, index: args.MentionIndex
+        build: Any,
+        known: args.MentionIndex,
+        index: args.MentionIndex,
+        *,
+        nearest_passes: tuple[bool, ...] = (False, True),
     ) -> _Frame | None:
         """The frame of a predicate, its sides filled in order of trust: an
         identified actor in a syntactic slot, an unidentified one in a slot
         ("accused Darfur rebels"), an identified one found as the nearest actor
-        after the predicate, an unidentified one found so."""
+        after the predicate, an unidentified one found so. Builders that do not
+        look for the nearest actor (event nouns) need one pass."""
         first: _Frame | None = None
         same = len(known) == len(index)
-        for nearest in (False, True):
+        for nearest in nearest_passes:
             for ix in (known,) if same else (known, index):
                 frame = build(ix, nearest)
                 if first is None:
@@ -536,6 +544,7 @@ class EventCoder:
     def _noun_frame(
         self, match: Match, index: args.MentionIndex, nearest: bool = True
     ) -> _Frame | None:
+        del nearest  # event nouns have no nearest-actor fallback
         noun = match.verb
         pattern = match.pattern
         target_preps = pattern.target_preps or frozenset(args.AUTO_TARGET_PREPS)
@@ -553,9 +562,8 @@ class EventCoder:
                 if mention not in sources:
                     sources.append(mention)
         targets: list[ActorMention] = []
-        between = (
-            False  # "talks between X and Y" pairs X and Y; "with X and Y" does not
-        )
+        # "talks between X and Y" pairs X and Y; "with X and Y" does not
+        between = False
         for slot in target_slots:
             if slot.dep_ == "pobj" and slot.head.lower_ in agent_preps:
                 continue
@@ -944,9 +952,7 @@ class EventCoder:
                         # phone calls and negotiations take two: the codebook
                         # codes them both ways
                         pairs.append((target, source, frame.code))
-        elif (frame.reciprocal or frame.symmetric or _mutual(frame.code)) and len(
-            _actors(sources)
-        ) >= 2:
+        elif _between_sources(frame):
             # "Bosnia and Slovenia agreed to a ceasefire": with no other party,
             # coordinated actors agreeing or cooperating do so with each other
             for source in sources:
@@ -1218,8 +1224,11 @@ def _drop_background(frames: list[_Frame]) -> list[_Frame]:
 
 def _yields_events(frame: _Frame) -> bool:
     """Whether a frame has the two sides an event needs."""
-    if frame.targets:
-        return True
+    return bool(frame.targets) or _between_sources(frame)
+
+
+def _between_sources(frame: _Frame) -> bool:
+    """Whether a frame without target is an act among its coordinated sources."""
     mutual = frame.reciprocal or frame.symmetric or _mutual(frame.code)
     return mutual and len(_actors(frame.sources)) >= 2
 
