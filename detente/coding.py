@@ -119,6 +119,8 @@ BACKGROUND_DEPS = {
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "prep", "det", "case"}
 PERSONAL_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"}
 VERB_POS = {"VERB", "AUX"}
+#: Appeals and demands: the act named in the object is the target's to do.
+APPEAL_ROOTS = {"02", "10"}
 
 
 @dataclass
@@ -315,6 +317,10 @@ class EventCoder:
                     frames.append(frame)
                     consumed.add(verb.i)
                     used_nouns.update(t.i for t in frame.tokens)
+                elif own is not None and "default" in own.pattern.flags:
+                    # "have sworn to fight": the governing verb's lemma-only
+                    # sense (swear: allege) is not what it means here
+                    consumed.add(verb.i)
         for verb in verbs:
             if verb.i in consumed:
                 continue
@@ -352,7 +358,8 @@ class EventCoder:
                     _own(s, t, sent.doc, index) for s in frame.sources if s.actor
                 )
             ]
-        return _drop_background(_drop_residual_statements(frames)), uncoded
+        frames = _drop_background(_drop_residual_statements(frames))
+        return _drop_repeated(frames), uncoded
 
     # -- frames ------------------------------------------------------------
 
@@ -382,7 +389,20 @@ class EventCoder:
 
     def _complements(self, verb: Any) -> list[Any]:
         comps = [
-            c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in VERB_POS
+            c
+            for c in verb.children
+            if c.pos_ in VERB_POS
+            and (
+                c.dep_ in COMPLEMENT_DEPS
+                # "have sworn to fight" mis-parsed as a purpose clause: an
+                # infinitive right after the verb is its complement
+                or (
+                    c.dep_ == "advcl"
+                    and c.i == verb.i + 2
+                    and verb.nbor(1).lower_ == "to"
+                    and verb.nbor(1).head.i == c.i
+                )
+            )
         ]
         # "called on Russia to withdraw": the infinitive may hang off the pobj
         for prep in verb.children:
@@ -589,26 +609,47 @@ class EventCoder:
                     targets = args.collect(slot, index, exclude=sources)
                     if targets:
                         break
+        governor, wrapper = self._noun_governor(noun)
+        if governor is not None and wrapper is not None:
+            holders, patient = self._sources(_predicate_of(governor), index)
+            if (
+                not holders
+                and patient is not None
+                and wrapper.cls in {"reject", "intend"}
+                and noun.dep_ == "pobj"
+            ):
+                # "Israel is opposed to ...", "Oslo is committed to ...": a
+                # stative participle's subject holds the stance
+                holders = args.collect(patient, index)
+            if holders:
+                # "Israel is opposed to French mediation": Israel rejects, France
+                # is the target; "Tokyo suspended its aid to Hanoi": Tokyo halts
+                own = [m for m in sources if m not in holders]
+                named = [t for t in targets if t not in holders]
+                if wrapper.cls in {"reject", "appeal", "demand"}:
+                    targets = own or named
+                else:
+                    targets = named or own
+                if not targets:
+                    for slot in args.pobj_slots([governor], sorted(target_preps)):
+                        targets = args.collect(slot, index, exclude=holders)
+                        if targets:
+                            break
+                sources = holders
         if not sources and not (
             pattern.symmetric and between and len(_actors(targets)) >= 2
         ):
             return None
         code, negated, modality = pattern.code, False, "asserted"
         head = noun.head
-        wrapper = (
-            self.tables.wrapper_for(head)
-            if noun.dep_ == "dobj" and head.pos_ in VERB_POS
-            else None
-        )
-        if wrapper is not None and "dobj" not in wrapper.noun_slots:
-            wrapper = None  # "undertook a mediation mission": a light verb here
-        if wrapper is not None and wrapper.cls in RECODING:
-            # "ended its offensive" (halt: 087), "planned an offensive" (intend)
+        if governor is not None and wrapper is not None:
+            # "ended its offensive" (halt: 087), "planned an offensive" (intend),
+            # "opposed to the mediation" (reject: 126)
             code = self.tables.recode(wrapper.cls, code) or ""
             if not code:
                 return None
             modality = "intended" if wrapper.cls == "intend" else "asserted"
-            negated = self._negated(head)
+            negated = self._negated(_predicate_of(governor)) or self._negated(governor)
         elif noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in VERB_POS:
             # "will not make concessions", "did not impose sanctions": the verb's
             negated = self._negated(head) or self._negated_governor(head)
@@ -633,6 +674,28 @@ class EventCoder:
             tokens=[noun],
         )
 
+    def _noun_governor(self, noun: Any) -> tuple[Any, Wrapper | None]:
+        """The governing verb or adjective whose act slot an event noun fills
+        ("demanded the withdrawal", "called for talks", "opposed to the
+        mediation"), with its recoding wrapper; ``(None, None)`` otherwise."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.pos_ in VERB_POS:
+            governor, slot = head, "dobj"
+        elif (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ in VERB_POS | {"ADJ"}
+        ):
+            governor, slot = head.head, head.lower_
+        else:
+            return None, None
+        wrapper = self.tables.wrapper_for(governor)
+        if wrapper is None or wrapper.cls not in RECODING:
+            return None, None
+        if slot not in wrapper.noun_slots:
+            return None, None  # "undertook a mediation mission": a light verb here
+        return governor, wrapper
+
     def _targets(
         self,
         match: Match,
@@ -647,7 +710,7 @@ class EventCoder:
         verb = match.verb
         anchors = [verb, match.object, match.particle]
         slots: list[Any] = []
-        if patient is not None and patient is not match.object:
+        if patient is not None:  # passive: the patient is the target
             slots.append(patient)
         if pattern.target == "dobj":
             slots += args.object_slots(verb)
@@ -655,17 +718,22 @@ class EventCoder:
             slots = args.pobj_slots(
                 anchors, sorted(pattern.target_preps, key=_prep_rank)
             )
-            slots += (
-                [patient] if patient is not None and patient is not match.object else []
-            )
+            slots += [patient] if patient is not None else []
         if pattern.target != "subj":
             # the named slot first, then any other object or prepositional object,
             # then inside the matched object ("refused the US demand")
-            slots += [s for s in args.object_slots(verb) if s is not match.object]
-            slots += args.pobj_slots(anchors, None)
-            if match.object is not None:
+            doer_first = "wrapper" in pattern.flags or pattern.code[:2] in APPEAL_ROOTS
+            if match.object is not None and doer_first:
+                # "demanded the withdrawal of Serbian forces from Bosnia": the
+                # act's doer inside the object is who is asked
                 slots.append(match.object)
-        skip = {t.i for t in match.tokens if t is not match.object}
+            slots += [
+                s for s in args.object_slots(verb) if not _same_token(s, match.object)
+            ]
+            slots += args.pobj_slots(anchors, None)
+            if match.object is not None and not doer_first:
+                slots.append(match.object)
+        skip = {t.i for t in match.tokens if not _same_token(t, match.object)}
         for slot in slots:
             if slot is None:
                 continue
@@ -687,9 +755,9 @@ class EventCoder:
     def _governing(self, verb: Any) -> Wrapper | None:
         """The wrapper verb governing ``verb`` (through conjunctions), if any."""
         node = verb
-        while node.dep_ == "conj" and node.head is not node:
+        while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
-        if node.dep_ in COMPLEMENT_DEPS and node.head is not node:
+        if node.dep_ in COMPLEMENT_DEPS and node.head.i != node.i:
             return self.tables.wrapper_for(node.head, dep=node.dep_)
         return None
 
@@ -708,7 +776,7 @@ class EventCoder:
             return sources, patient
         node = slot.head
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.dep_ == "ccomp":
                 wrapper = self.tables.wrapper_for(node.head, dep="ccomp")
@@ -786,9 +854,9 @@ class EventCoder:
     def _reporting_verb(self, verb: Any) -> Any:
         """The speech verb whose reported clause ``verb`` heads, if any."""
         node = verb
-        while node.dep_ == "conj" and node.head is not node:
+        while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
-        if node.dep_ == "ccomp" and node.head is not node:
+        if node.dep_ == "ccomp" and node.head.i != node.i:
             wrapper = self.tables.wrapper_for(node.head, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
                 return node.head
@@ -822,7 +890,7 @@ class EventCoder:
     def _negated_governor(self, verb: Any) -> bool:
         node = verb
         for _ in range(4):
-            if node.dep_ not in COMPLEMENT_DEPS | {"conj"} or node.head is node:
+            if node.dep_ not in COMPLEMENT_DEPS | {"conj"} or node.head.i == node.i:
                 return False
             node = node.head
             wrapper = self.tables.wrapper_for(node)
@@ -851,7 +919,7 @@ class EventCoder:
                     for c in clause.children
                 ):
                     return "conditional", None
-            if node.dep_ not in {"xcomp", "conj"} or node.head is node:
+            if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
                 break
             node = node.head
         return "asserted", None
@@ -868,7 +936,7 @@ class EventCoder:
         partners = [  # an object that is itself an actor ("coordinated Iran")
             s
             for s in args.object_slots(match.verb)
-            if s is not match.object and index.at(s)
+            if not _same_token(s, match.object) and index.at(s)
         ]
         partners += args.pobj_slots(anchors, ["with", "between", "against"])
         return not any(args.collect(s, index, exclude=sources) for s in partners)
@@ -1029,6 +1097,14 @@ class EventCoder:
         )
 
 
+def _predicate_of(token: Any) -> Any:
+    """The clause predicate of a governing word: the copula's head for a
+    predicative adjective ("is opposed to"), else the word itself."""
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return token.head
+    return token
+
+
 def _sentence_target(item: _Sentence) -> None:
     """Last resort for a sentence that yields no event: give its first frame that
     has a source but no target the nearest other identified actor of the
@@ -1184,6 +1260,24 @@ def _drop_residual_statements(frames: list[_Frame]) -> list[_Frame]:
     return kept
 
 
+def _drop_repeated(frames: list[_Frame]) -> list[_Frame]:
+    """One frame per (code, sources, targets): "rejected an ultimatum" codes the
+    verb and the recoded act noun alike."""
+    seen: set[tuple[str, frozenset[str], frozenset[str], bool]] = set()
+    kept: list[_Frame] = []
+    for frame in frames:
+        key = (
+            frame.code,
+            frozenset(_actor_keys(frame.sources)),
+            frozenset(_actor_keys(frame.targets)),
+            frame.negated,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(frame)
+    return kept
+
+
 def _in_background(token: Any) -> bool:
     """Whether a predicate sits in a clause that modifies or depends on another
     one: a relative or participial clause ("Macedonia, which is preparing an
@@ -1193,7 +1287,7 @@ def _in_background(token: Any) -> bool:
     """
     node = token
     for _ in range(12):
-        if node.dep_ == "ROOT" or node.head is node:
+        if node.dep_ == "ROOT" or node.head.i == node.i:
             return False
         if node.dep_ in BACKGROUND_DEPS:
             return True
@@ -1268,6 +1362,17 @@ def _same_actors(a: Iterable[ActorMention], b: Iterable[ActorMention]) -> bool:
 
 def _actors(mentions: Iterable[ActorMention]) -> set[str]:
     return {m.actor.code for m in mentions if m.actor is not None}
+
+
+def _same_token(a: Any, b: Any) -> bool:
+    """Whether two spaCy tokens are the same word (tokens are views, created
+    anew on every access, so ``is`` never holds)."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def _actor_keys(mentions: Iterable[ActorMention]) -> set[str]:
+    """Actor codes; an unidentified mention stands for itself (its offset)."""
+    return {m.actor.code if m.actor is not None else f"@{m.start}" for m in mentions}
 
 
 def _clause_text(verb: Any) -> str:

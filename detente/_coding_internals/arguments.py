@@ -188,7 +188,7 @@ def subject_slot(verb: Token, *, depth: int = 0) -> tuple[Token | None, Token | 
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head, None
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None, None
     if verb.dep_ in {"xcomp", "conj", "acomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         return subject_slot(head, depth=depth + 1)

@@ -1,0 +1,103 @@
+"""Event nouns in the act slot of a governing verb or adjective, and repeated frames.
+
+"Berlin is opposed to French mediation" is Germany rejecting France's
+mediation (126), not a French mediation; "demanded the withdrawal of Russian
+troops from Georgia" asks Russia. Sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.api import code_text
+from detente.coding import _drop_repeated, _Frame
+from detente.models import Actor, ActorMention
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    return {
+        (e.source_country, e.target_country, e.cameo_code)
+        for e in code_text(text)
+        if not e.negated
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "absent_root"),
+    [
+        pytest.param(
+            "Germany is opposed to French mediation in the dispute with Italy.",
+            ("DEU", "FRA", "126"),
+            "04",
+            id="stative participle: opposed to an event noun",
+        ),
+        pytest.param(
+            "Hungary is strongly opposed to Polish mediation between Kiev and Minsk.",
+            ("HUN", "POL", "126"),
+            "04",
+            id="stative participle with an adverb",
+        ),
+    ],
+)
+def test_event_noun_under_a_rejecting_governor_is_a_rejection(
+    text, triple, absent_root
+):
+    found = _triples(text)
+    assert triple in found, found
+    assert not any(code[:2] == absent_root for *_, code in found), found
+
+
+def test_demanded_act_targets_its_doer_not_the_place():
+    found = _triples("Georgia demanded the withdrawal of Russian troops from Abkhazia.")
+    assert ("GEO", "RUS", "106") in found, found
+
+
+def test_infinitive_parsed_as_purpose_clause_is_still_the_complement():
+    # "sworn to fight" (parsed as an advcl): swear governs the fight; its
+    # lemma-only sense (allege, 11x) must not be coded
+    found = _triples(
+        "Armenian separatists have sworn to fight until they gain control of towns "
+        "near Georgia's border with Turkey, Georgian officials said Tuesday."
+    )
+    assert found, found
+    assert not any(code[:2] == "11" for *_, code in found), found
+
+
+def _frame(code: str, source: str, target: str | None, start: int) -> _Frame:
+    def mention(code: str | None, at: int) -> ActorMention:
+        actor = Actor(code=code, country=code[:3], name=code) if code else None
+        return ActorMention(
+            text="x",
+            start=at,
+            end=at + 1,
+            token_start=at,
+            token_end=at + 1,
+            sentence_index=0,
+            actor=actor,
+            rule="test",
+            head=at,
+        )
+
+    return _Frame(
+        verb=None,
+        code=code,
+        rule="test",
+        coder="lexicon",
+        confidence=1.0,
+        sources=[mention(source, 0)],
+        targets=[mention(target, start)],
+    )
+
+
+def test_repeated_frames_of_one_sentence_give_one_event():
+    # a verb and its recoded object noun ("rejected an ultimatum") code alike
+    frames = [
+        _frame("120", "SRB", "HRV", 5),
+        _frame("120", "SRB", "HRV", 7),
+        _frame("120", "SRB", "BIH", 9),
+        # two different unidentified targets are not the same actor
+        _frame("120", "SRB", None, 11),
+        _frame("120", "SRB", None, 13),
+    ]
+    kept = _drop_repeated(frames)
+    assert [f.targets[0].start for f in kept] == [5, 9, 11, 13]
