@@ -300,6 +300,8 @@ class EventCoder:
                 inner = matches.get(comp.i)
                 if inner is None and own is not None and own.object is not None:
                     continue  # "refused the US demand for China to ...": code the object
+                if inner is None and self._continues_an_act(comp):
+                    continue  # "promised to continue aid": the aid noun is recoded
                 frame = self._two_sided_frame(
                     partial(self._wrapped_frame, verb, wrapper, comp, inner),
                     known,
@@ -674,6 +676,17 @@ class EventCoder:
             tokens=[noun],
         )
 
+    def _continues_an_act(self, verb: Any) -> bool:
+        """Whether ``verb`` is an aspectual verb ("continue", "resume") whose
+        object is an event noun ("continue military aid")."""
+        wrapper = self.tables.wrapper_for(verb)
+        if wrapper is None or wrapper.cls != "keep":
+            return False
+        return any(
+            best_noun_match(self.lexicon, obj) is not None
+            for obj in args.object_slots(verb)
+        )
+
     def _noun_governor(self, noun: Any) -> tuple[Any, Wrapper | None]:
         """The governing verb or adjective whose act slot an event noun fills
         ("demanded the withdrawal", "called for talks", "opposed to the
@@ -690,6 +703,15 @@ class EventCoder:
         else:
             return None, None
         wrapper = self.tables.wrapper_for(governor)
+        if (
+            wrapper is not None
+            and wrapper.cls == "keep"
+            and governor.dep_ == "xcomp"
+            and slot == "dobj"
+        ):
+            # "promised to continue military aid": the aid is promised
+            governor = governor.head
+            wrapper = self.tables.wrapper_for(governor)
         if wrapper is None or wrapper.cls not in RECODING:
             return None, None
         if slot not in wrapper.noun_slots:

@@ -101,3 +101,11 @@ def test_repeated_frames_of_one_sentence_give_one_event():
     ]
     kept = _drop_repeated(frames)
     assert [f.targets[0].start for f in kept] == [5, 9, 11, 13]
+
+
+def test_promised_continuation_of_an_act_is_one_intent():
+    # "promised to continue military aid": an intent to give military aid
+    # (0332), not aid given (072) plus a bare intent (030)
+    found = _triples("Canada has promised to continue military aid to Ukraine.")
+    assert ("CAN", "UKR", "0332") in found, found
+    assert not any(code[:2] == "07" for *_, code in found), found
