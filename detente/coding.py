@@ -543,6 +543,8 @@ class EventCoder:
             wrapper = self.tables.wrapper_for(verb, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
                 code, targets = self._statement(verb, code, sources, index)
+        if code[:2] == "01" and targets:
+            code = self._reported_obligation(verb, code)
         # the host's side of a visit (043) happens only when the visit does:
         # "will visit Senegal" is an intent (036) that Senegal has not hosted yet
         reverse_code = "" if recode_class else pattern.reverse_code
@@ -888,6 +890,40 @@ class EventCoder:
         return any(
             c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children
         )
+
+    def _reported_obligation(self, verb: Any, code: str) -> str:
+        """A statement whose reported clause says what someone must or should do
+        ("told Xi that China needs to open its markets") is an appeal or a
+        demand, when that clause codes no event of its own."""
+        wrapper = self.tables.wrapper_for(verb, dep="ccomp")
+        if wrapper is None or wrapper.cls != "report":
+            return code
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or _attribution(verb, comp):
+                continue
+            kind = self._obligation_kind(comp)
+            inner = comp if comp.lemma_.lower() not in {"have", "need"} else next(
+                (c for c in comp.children if c.dep_ == "xcomp"), comp
+            )
+            if kind and best_verb_match(self.lexicon, inner) is None:
+                return self.tables.recode(kind, None) or code
+        return code
+
+    def _obligation_kind(self, clause: Any) -> str | None:
+        """``demand`` for "must" / "has to", ``appeal`` for "should" / "ought
+        to" / "needs to" heading a reported clause; None otherwise."""
+        for child in clause.children:
+            if child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX:
+                return "demand" if child.lower_ == "must" else "appeal"
+        lemma = clause.lemma_.lower()
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in clause.children):
+            return None  # "NATO would need to remain strong": a view, not an appeal
+        if lemma in {"have", "need"} and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+            for c in clause.children
+        ):
+            return "demand" if lemma == "have" else "appeal"
+        return None
 
     def _obligation(self, verb: Any) -> bool:
         """``must`` / ``should`` / ``has to`` / ``needs to`` on the verb or its governor."""

@@ -15,7 +15,7 @@ from ..errors import DataFileError
 from .lexicon import Pattern, Phrase, PrepConstraint, norm
 
 #: Classes that recode their complement (the complement event is replaced).
-RECODING = ("appeal", "demand", "intend", "threaten", "reject", "halt")
+RECODING = ("appeal", "demand", "intend", "consider", "threaten", "reject", "halt")
 #: Modality words on auxiliaries.
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must", "'d"}

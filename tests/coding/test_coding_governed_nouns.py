@@ -109,3 +109,38 @@ def test_promised_continuation_of_an_act_is_one_intent():
     found = _triples("Canada has promised to continue military aid to Ukraine.")
     assert ("CAN", "UKR", "0332") in found, found
     assert not any(code[:2] == "07" for *_, code in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canberra is considering sending warships to the Red Sea.",
+        "Canberra is weighing sanctions against Minsk.",
+    ],
+)
+def test_a_policy_option_under_consideration_is_014(text):
+    # CAMEO 014 "Consider policy option", not an intent (03x) to do it
+    codes = {e.cameo_code for e in code_text(text) if not e.negated}
+    assert "014" in codes, codes
+    assert not any(code[:2] == "03" for code in codes), codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Biden told Netanyahu that Israel should reduce civilian casualties.", "020"),
+        ("Macron told Meloni that Italy needs to cut its deficit.", "020"),
+        ("Scholz told Orban that Hungary must do more on corruption.", "100"),
+    ],
+)
+def test_reported_obligation_without_an_event_is_an_appeal_or_demand(text, code):
+    codes = {e.cameo_code for e in code_text(text) if not e.negated}
+    assert code in codes, codes
+
+
+def test_hypothetical_need_is_a_statement():
+    codes = {
+        e.cameo_code
+        for e in code_text("Stoltenberg said on Monday NATO would need to stay united.")
+    }
+    assert not any(code[:2] in {"02", "10"} for code in codes), codes

@@ -52,14 +52,14 @@ from .conftest import triples
         pytest.param(
             "Seoul is mulling sanctions on Pyongyang.",
             {"Seoul": "KOR", "Pyongyang": "PRK"},
-            ("KOR", "PRK", "1312"),
-            id="wrapper mull + act noun sanctions",
+            ("KOR", "PRK", "014"),
+            id="wrapper mull + act noun sanctions: 014 consider policy option",
         ),
         pytest.param(
             "Turkey is contemplating a withdrawal from Syria.",
             {"Turkey": "TUR", "Syria": "SYR"},
-            ("TUR", "SYR", "0356"),
-            id="wrapper contemplate + act noun withdrawal",
+            ("TUR", "SYR", "014"),
+            id="wrapper contemplate + act noun withdrawal: 014 consider policy option",
         ),
         # 04: consult
         pytest.param(
