@@ -739,9 +739,8 @@ class EventCoder:
         if pattern.target == "dobj":
             slots += args.object_slots(verb)
         elif pattern.target == "pobj":
-            slots = args.pobj_slots(
-                anchors, sorted(pattern.target_preps, key=_prep_rank)
-            )
+            rank = _audience_last if pattern.code[:2] == "11" else _prep_rank
+            slots = args.pobj_slots(anchors, sorted(pattern.target_preps, key=rank))
             slots += [patient] if patient is not None else []
         if pattern.target != "subj":
             # the named slot first, then any other object or prepositional object,
@@ -884,6 +883,20 @@ class EventCoder:
             wrapper = self.tables.wrapper_for(node.head, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
                 return node.head
+        if node.dep_ not in {"acl", "ccomp"} or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in node.children
+        ):
+            return None
+        # "issued a reminder to Iraq that it must cooperate": the verb of a speech
+        # noun speaks (the that-clause hangs off the noun or, often, the verb)
+        head = node.head
+        nouns = [head] if head.pos_ == "NOUN" else list(args.object_slots(head))
+        for noun in nouns:
+            if noun.dep_ != "dobj" or noun.head.pos_ not in VERB_POS:
+                continue
+            wrapper = self.tables.wrapper_for(noun, dep="ccomp")
+            if wrapper is not None and wrapper.cls == "report":
+                return noun.head
         return None
 
     def _would(self, verb: Any) -> bool:
@@ -902,8 +915,10 @@ class EventCoder:
             if comp.dep_ != "ccomp" or _attribution(verb, comp):
                 continue
             kind = self._obligation_kind(comp)
-            inner = comp if comp.lemma_.lower() not in {"have", "need"} else next(
-                (c for c in comp.children if c.dep_ == "xcomp"), comp
+            inner = (
+                comp
+                if comp.lemma_.lower() not in {"have", "need"}
+                else next((c for c in comp.children if c.dep_ == "xcomp"), comp)
             )
             if kind and best_verb_match(self.lexicon, inner) is None:
                 return self.tables.recode(kind, None) or code
@@ -916,7 +931,9 @@ class EventCoder:
             if child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX:
                 return "demand" if child.lower_ == "must" else "appeal"
         lemma = clause.lemma_.lower()
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in clause.children):
+        if any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in clause.children
+        ):
             return None  # "NATO would need to remain strong": a view, not an appeal
         if lemma in {"have", "need"} and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
@@ -1401,6 +1418,12 @@ def _prep_rank(prep: str) -> int:
         return args.AUTO_TARGET_PREPS.index(prep)
     except ValueError:
         return len(args.AUTO_TARGET_PREPS)
+
+
+def _audience_last(prep: str) -> tuple[bool, int]:
+    """Rank of a target preposition of a complaint or criticism: "complained to
+    the UN over Israeli raids" is aimed at Israel; "to" names the audience."""
+    return prep == "to", _prep_rank(prep)
 
 
 def _distinct(mentions: Iterable[ActorMention]) -> list[ActorMention]:

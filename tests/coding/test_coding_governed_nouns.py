@@ -144,3 +144,17 @@ def test_hypothetical_need_is_a_statement():
         for e in code_text("Stoltenberg said on Monday NATO would need to stay united.")
     }
     assert not any(code[:2] in {"02", "10"} for code in codes), codes
+
+
+def test_a_complaint_is_aimed_at_the_offender_not_the_audience():
+    found = _triples("Syria complained to the Arab League over Turkish border raids.")
+    assert ("SYR", "TUR", "114") in found, found
+    assert _triples("Japan complained to China.") == {("JPN", "CHN", "114")}
+
+
+def test_obligation_in_a_speech_nouns_clause_is_a_demand_by_the_speaker():
+    found = _triples(
+        "Macron delivered a stern reminder to Serbia that it must cooperate "
+        "with EU investigators."
+    )
+    assert any(t[:2] == ("FRA", "SRB") and t[2][:2] == "10" for t in found), found
