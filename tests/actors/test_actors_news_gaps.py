@@ -60,3 +60,14 @@ def test_consistent_title_keeps_the_entry(resolver):
     text = "Russian President Vladimir Putin gave a speech."
     codes = _codes(resolver, text, "Vladimir Putin", date=dt.date(1990, 1, 1))
     assert codes == ["RUSELI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "codes"),
+    [
+        ("Shining Path guerrillas attacked a police post.", "Shining Path", ["PERREB"]),
+        ("Black September claimed the attack.", "Black September", ["MEAREB"]),
+    ],
+)
+def test_armed_groups_named_with_common_words(resolver, text, needle, codes):
+    assert _codes(resolver, text, needle, date=dt.date(1985, 6, 1)) == codes
