@@ -34,7 +34,8 @@ is left out when it
 4. is an acronym (a one-word name of at most six letters, kept upper case and
    matched only in capitals) whose lower-case form is an English word ("AIM");
 5. has at most two words, all of them common English words ("Popular
-   Resistance", "Revolutionary Army");
+   Resistance", "Revolutionary Army"), except a few well-known armed groups
+   (``_KEPT_COMMON_WORD_NAMES``: "Shining Path", "Black September");
 6. is given to two groups with different codes (ambiguous within PETRARCH);
 7. (International file) looks like a person: its first word is a common first
    name ("Gillian Mellsop" [IGOUNOKID]); people belong to the people files;
@@ -120,6 +121,15 @@ INTERNATIONAL_HEADS = ("IGO", "NGO", "MNC", "IMG")
 
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "el"}
 _KUNYA_WORDS = {"abu", "abou", "umm", "ibn", "bin"}
+#: Well-known armed groups whose names are common words (filter 5 would drop
+#: them); matched only capitalised, as every name written with a capital.
+_KEPT_COMMON_WORD_NAMES = {
+    "shining path",
+    "black september",
+    "angry brigade",
+    "revolutionary struggle",
+    "army of the pure",
+}
 _ORG_WORDS = {
     "agency",
     "army",
@@ -362,6 +372,8 @@ def drop_reason(
         and not any(k.startswith(key + " ") for k in group_names)
     ):
         return "a kunya or patronymic (Abu Musab): a person"
+    if key in _KEPT_COMMON_WORD_NAMES:
+        return ""
     content = [t for t in tokens if t not in _SMALL_WORDS]
     if (
         any(t in place_words for t in content)

@@ -541,6 +541,29 @@ class DocResolver:
             entry = person.entries[0]
             actor = entry.actor(self.date)
             rule = "title+name" if len(group) > 1 else "dictionary:name"
+            title = self._title_actor(group, person, places, roles, start)
+            if (
+                title is not None
+                and _names_other_owner(title, actor)
+                and not (
+                    self._former(start, person.start)
+                    and title.country in ("IGO", "NGO")
+                )
+            ):
+                # "U.N. mediator Diego Cordovez": the text says for whom he acts,
+                # which beats the entry's role (his country's foreign ministry).
+                # A former IGO title says nothing of the present: the entry stays.
+                actor = Actor(
+                    code=title.code,
+                    country=title.country,
+                    name=actor.name,
+                    role=title.role,
+                    role_label=title.role_label,
+                    kind="person",
+                    entry_id=entry.id,
+                    state_affiliated=False,
+                )
+                rule = "title+known-name"
             found = self._emit(
                 start, end, actor, rule, head_unit=person, gender=entry.gender
             )
@@ -561,29 +584,8 @@ class DocResolver:
             )
             return
         title = self._title_gender(start)
-        if not places:
-            places = [
-                u
-                for u in group
-                if u.kind == "org"
-                and not u.destination
-                and u.entries[0].kind in ("government", "party", "igo")
-            ]
-        if places and roles:
-            role = roles[-1].role
-            assert role is not None
-            entry = places[-1].entries[0]
-            if entry.kind in PLACE_KINDS or entry.kind == "party":
-                base = self._compose(
-                    entry, role, former=self._former(start, person.start)
-                )
-            else:
-                owner = self.dictionary.entries.get(f"country:{entry.country}")
-                base = (
-                    self._compose(owner, role, former=self._former(start, person.start))
-                    if owner is not None
-                    else entry.actor(self.date)
-                )
+        base = self._title_actor(group, person, places, roles, start)
+        if base is not None:
             actor = Actor(
                 code=base.code,
                 country=base.country,
@@ -616,6 +618,39 @@ class DocResolver:
                 gender=title,
             )
         self._remember_surname(key, found)
+
+    def _title_actor(
+        self,
+        group: list[Unit],
+        person: Unit,
+        places: list[Unit],
+        roles: list[Unit],
+        start: int,
+    ) -> Actor | None:
+        """The actor a title in front of a person names ("U.S. negotiator",
+        "Kremlin spokesman", "U.N. mediator"): a country, party, state body or
+        IGO with a role noun; ``None`` without one of each."""
+        owners = places or [
+            u
+            for u in group
+            if u.kind == "org"
+            and not u.destination
+            and u.entries[0].kind in ("government", "party", "igo")
+        ]
+        roles = [r for r in roles if r.end <= person.start]
+        owners = [u for u in owners if u.end <= person.start]
+        if not (owners and roles):
+            return None
+        role = roles[-1].role
+        assert role is not None
+        entry = owners[-1].entries[0]
+        former = self._former(start, person.start)
+        if entry.kind in PLACE_KINDS or entry.kind == "party":
+            return self._compose(entry, role, former=former)
+        owner = self.dictionary.entries.get(f"country:{entry.country}")
+        if owner is not None:
+            return self._compose(owner, role, former=former)
+        return entry.actor(self.date)
 
     def _title_gender(self, start: int) -> str:
         if start > 0:
@@ -1147,6 +1182,18 @@ def resolve_doc(
 def unresolved_names(mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The mentions worth adding to the dictionary: unknown named entities."""
     return [m for m in mentions if m.actor is None and m.rule == "ner:unresolved"]
+
+
+def _names_other_owner(title: Actor, actor: Actor) -> bool:
+    """Whether a title's actor ("U.N. mediator" -> IGOUNO) names another country
+    or organisation than a person's dictionary actor (ECUGOV)."""
+    if title.country != actor.country:
+        return True
+    if title.country in ("IGO", "NGO"):
+        return not (
+            actor.code.startswith(title.code) or title.code.startswith(actor.code)
+        )
+    return False
 
 
 def _adopt_title_actor(person: ActorMention, title_actor: Actor) -> None:

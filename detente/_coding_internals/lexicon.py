@@ -13,7 +13,7 @@ A pattern file is a TSV table (``#`` lines are comments) with the columns::
     object    required direct object: "|"-separated alternatives, each a phrase
               whose last word is the head noun and earlier words modifiers
               ("trade war" matches "a bitter trade war")
-    prep      required prepositional phrases, ";"-separated; each is
+    prep      required prepositional phrases (verbs and nouns), ";"-separated; each is
               "prep|prep2" or "prep:pobj|pobj2" ("by:phone|telephone")
     target    where the target actor is: auto | dobj | pobj:<prep|prep2> |
               subj (passive subject) | none
@@ -31,7 +31,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..data import loaders
@@ -40,10 +40,14 @@ from ..errors import DataFileError
 logger = logging.getLogger(__name__)
 
 #: Files of the lexicon folder that are not pattern tables (see modality.py).
-NON_PATTERN_FILES = {"modality.tsv", "wrappers.tsv", "acts.tsv"}
+NON_PATTERN_FILES = {"modality.tsv", "wrappers.tsv", "acts.tsv", "containers.tsv"}
 COLUMNS = ("id", "code", "pos", "lemma", "particle", "object", "prep", "target")
 _CODE_RE = re.compile(r"^(\d{2,4})?(?::(\d{2,4}))?$")
 _TARGETS = ("auto", "dobj", "subj", "none")
+#: Words that end a phrase's head noun: "state of emergency" is a state, "end to
+#: talks" an end (the words after the preposition must follow the head).
+_PHRASE_PREPS = frozenset({"of", "to", "from", "for", "on", "against", "with", "in"})
+_DETERMINERS = frozenset({"a", "an", "the"})
 
 
 def norm(word: str) -> str:
@@ -65,7 +69,13 @@ class Phrase:
 
     @classmethod
     def parse(cls, text: str) -> Phrase:
+        """The head is the last word, or the word before a preposition ("state of
+        emergency" is a state whose modifiers are "of" and "emergency")."""
         words = [norm(w) for w in text.split()]
+        for k in range(1, len(words) - 1):
+            if words[k] in _PHRASE_PREPS:
+                rest = [w for w in words[k:] if w not in _DETERMINERS]
+                return cls(head=words[k - 1], modifiers=tuple(words[: k - 1] + rest))
         return cls(head=words[-1], modifiers=tuple(words[:-1]))
 
 
@@ -216,6 +226,46 @@ class Lexicon:
 
     def noun_patterns(self, lemma: str) -> list[Pattern]:
         return self.nouns.get(lemma.lower(), []) or self.nouns.get(norm(lemma), [])
+
+
+@dataclass(frozen=True)
+class Containers:
+    """Container nouns (``lexicon/containers.tsv``): their event noun is their
+    "of" object (``of``: "a round of talks") or compound modifier (``compound``:
+    "the aid program")."""
+
+    of: frozenset[str]
+    compound: frozenset[str]
+    #: compounds a container is not looked through for ("weapons program")
+    exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=1)
+def load_containers() -> Containers:
+    """Read ``lexicon/containers.tsv`` (cached)."""
+    path = loaders.bundled_file("lexicon", "containers.tsv")
+    of: set[str] = set()
+    compound: set[str] = set()
+    exceptions: dict[str, frozenset[str]] = {}
+    for record in loaders.read_table(path, required=("noun", "through")):
+        noun = record["noun"].strip().lower()
+        through = set(_split(record["through"]))
+        if not noun or not through or not through <= {"of", "compound"}:
+            raise DataFileError(
+                f"bad container row {noun!r} / {record['through']!r}; give a noun "
+                "and through = of, compound or of|compound",
+                path=str(path),
+                line=record["_line"],
+            )
+        if "of" in through:
+            of.add(noun)
+        if "compound" in through:
+            compound.add(noun)
+        if record.get("except", "").strip():
+            exceptions[noun] = frozenset(norm(w) for w in _split(record["except"]))
+    return Containers(
+        of=frozenset(of), compound=frozenset(compound), exceptions=exceptions
+    )
 
 
 def bundled_lexicon_files() -> list[loaders.DataPath]:

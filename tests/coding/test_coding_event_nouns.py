@@ -147,9 +147,9 @@ def test_coding_event_nouns_rows_are_well_formed():
     ontology = get_ontology()
     assert [p.id for p in patterns if not ontology.is_cameo(p.code)] == []
     assert [p.id for p in patterns if p.pos != "noun" or not p.example] == []
-    # noun rows are matched by lemma and modifiers only: a `prep` constraint
-    # would only raise the row's score
-    assert [p.id for p in patterns if p.preps or p.objects or p.particle] == []
+    # noun rows are matched by lemma, modifiers and prepositional phrases: an
+    # object or particle would never be checked
+    assert [p.id for p in patterns if p.objects or p.particle] == []
 
 
 def test_coding_event_nouns_leave_the_older_noun_rows_alone():
