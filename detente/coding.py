@@ -292,6 +292,11 @@ class EventCoder:
             own = matches.get(verb.i)
             for comp in self._complements(verb):
                 wrapper = self.tables.wrapper_for(verb, dep=comp.dep_)
+                if wrapper is not None and wrapper.cls == "opinion":
+                    # "hoped that Seoul would lift the ban": hoped for, not done
+                    consumed.add(comp.i)
+                    consumed.update(c.i for c in comp.conjuncts if c.pos_ in VERB_POS)
+                    continue
                 if wrapper is None or wrapper.cls not in RECODING:
                     continue
                 if wrapper.cls == "intend" and _someone_else_acts(verb, comp):
@@ -543,6 +548,9 @@ class EventCoder:
             wrapper = self.tables.wrapper_for(verb, dep="ccomp")
             if wrapper is not None and wrapper.cls == "report":
                 code, targets = self._statement(verb, code, sources, index)
+            elif wrapper is not None and wrapper.cls == "opinion":
+                # "Kyiv fears that Moscow will attack": a comment on Moscow
+                _, targets = self._statement(verb, "", sources, index)
         if code[:2] == "01" and targets:
             code = self._reported_obligation(verb, code)
         # the host's side of a visit (043) happens only when the visit does:

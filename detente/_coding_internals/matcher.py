@@ -257,12 +257,13 @@ def verb_lemmas(verb: Token) -> list[str]:
 
 
 def verb_candidates(lexicon: Lexicon, verb: Token) -> list[Any]:
-    """Patterns of the verb's lemma, or of a guessed lemma when it has none."""
+    """Patterns of the verb's lemma, then of the lemmas guessed from its
+    inflection ("hoped", lemmatised "hop", also tries "hope"); the parser's
+    lemma comes first, so its patterns win ties."""
+    found: list[Any] = []
     for lemma in verb_lemmas(verb):
-        patterns = lexicon.verb_patterns(lemma)
-        if patterns:
-            return list(patterns)
-    return []
+        found.extend(lexicon.verb_patterns(lemma))
+    return found
 
 
 def best_verb_match(lexicon: Lexicon, verb: Token) -> Match | None:

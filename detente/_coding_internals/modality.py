@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from ..data import loaders
 from ..errors import DataFileError
 from .lexicon import Pattern, Phrase, PrepConstraint, norm
+from .matcher import verb_lemmas
 
 #: Classes that recode their complement (the complement event is replaced).
+#: Classes of verbs governing a finite clause: speech (the clause is coded as
+#: reported) and opinion (hoped or feared: the clause is not an event).
+CLAUSE_CLASSES = ("report", "opinion")
 RECODING = ("appeal", "demand", "intend", "consider", "threaten", "reject", "halt")
 #: Modality words on auxiliaries.
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -60,8 +64,12 @@ class ModalityTables:
         ("announced to withdraw": keep; "announced that X will": report):
         ``dep="ccomp"`` prefers a ``report`` row, other deps a non-report row.
         """
-        lemma = getattr(token, "lemma_", "").lower()
-        candidates = self.wrappers.get(lemma, ())
+        # the parser's lemma, else one guessed from the inflection ("hoped" is
+        # lemmatised "hop" by the small model)
+        lemmas = verb_lemmas(token) if hasattr(token, "lower_") else []
+        candidates = next(
+            (self.wrappers[lemma] for lemma in lemmas if lemma in self.wrappers), ()
+        )
         if not candidates:
             return None
         children = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}  # type: ignore[attr-defined]
@@ -70,7 +78,9 @@ class ModalityTables:
         if not usable:
             return None
         if dep:
-            wanted = [w for w in usable if (w.cls == "report") == (dep == "ccomp")]
+            wanted = [
+                w for w in usable if (w.cls in CLAUSE_CLASSES) == (dep == "ccomp")
+            ]
             if wanted:
                 return wanted[0]
         return usable[0]
@@ -83,10 +93,10 @@ def load_modality_tables() -> ModalityTables:
     path = loaders.bundled_file("lexicon", "wrappers.tsv")
     for record in loaders.read_table(path, required=("lemma", "particle", "class")):
         cls = record["class"]
-        if cls not in RECODING + ("keep", "report"):
+        if cls not in RECODING + ("keep",) + CLAUSE_CLASSES:
             raise DataFileError(
                 f"unknown wrapper class {cls!r}; use one of "
-                f"{', '.join(RECODING + ('keep', 'report'))}",
+                f"{', '.join(RECODING + ('keep',) + CLAUSE_CLASSES)}",
                 path=str(path),
                 line=record["_line"],
             )

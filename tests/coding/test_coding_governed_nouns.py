@@ -158,3 +158,16 @@ def test_obligation_in_a_speech_nouns_clause_is_a_demand_by_the_speaker():
         "with EU investigators."
     )
     assert any(t[:2] == ("FRA", "SRB") and t[2][:2] == "10" for t in found), found
+
+
+def test_hoping_for_an_act_is_an_optimistic_comment_not_the_act():
+    # "hoped" is lemmatised "hop" by the small model: the guessed lemma "hope"
+    # must still find the wrapper and the pattern
+    found = _triples("Tokyo hoped that Seoul would lift the ban on fish imports.")
+    assert ("JPN", "KOR", "013") in found, found
+    assert not any(code[:2] == "08" for *_, code in found), found
+
+
+def test_hoping_to_act_is_an_intent():
+    found = _triples("Beijing hopes to expand trade with Moscow.")
+    assert any(t[:2] == ("CHN", "RUS") and t[2][:2] == "03" for t in found), found
