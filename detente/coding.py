@@ -580,14 +580,21 @@ class EventCoder:
         noun = match.verb
         pattern = match.pattern
         target_preps = pattern.target_preps or frozenset(args.AUTO_TARGET_PREPS)
-        target_slots = args.pobj_slots([noun], sorted(target_preps))
+        # "the EU's round of sanctions against Russia": the container ("round")
+        # and the event noun inside it both carry the phrase
+        phrase = [noun] + ([match.inner] if match.inner is not None else [])
+        target_slots = args.pobj_slots(phrase, sorted(target_preps))
         source_slots: list[Any] = [
-            c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+            c
+            for head in phrase
+            for c in head.children
+            if c.dep_ in {"poss", "compound", "amod", "nmod"}
+            and not (match.inner is not None and c.i == match.inner.i)
         ]
         # "sanctions by the EU", "aid from Japan"; but "withdrawal from the WHO"
         # names its target with "from" when the pattern says so
         agent_preps = ["by"] + ([] if "from" in pattern.target_preps else ["from"])
-        source_slots += args.pobj_slots([noun], agent_preps)
+        source_slots += args.pobj_slots(phrase, agent_preps)
         sources: list[ActorMention] = []
         for slot in source_slots:
             for mention in args.collect(slot, index):

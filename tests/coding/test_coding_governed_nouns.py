@@ -171,3 +171,10 @@ def test_hoping_for_an_act_is_an_optimistic_comment_not_the_act():
 def test_hoping_to_act_is_an_intent():
     found = _triples("Beijing hopes to expand trade with Moscow.")
     assert any(t[:2] == ("CHN", "RUS") and t[2][:2] == "03" for t in found), found
+
+
+def test_event_noun_inside_a_container_keeps_its_target():
+    found = _triples(
+        "The EU's new round of sanctions against Russia took effect on Monday."
+    )
+    assert ("IGO", "RUS", "163") in found, found
