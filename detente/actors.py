@@ -411,7 +411,11 @@ class ActorResolver:
             )
         matchers = _matchers_for(self._vocab_owner(article.doc), self.dictionary)
         article.actor_mentions = resolve_doc(
-            article.doc, self.dictionary, matchers, date=article.date
+            article.doc,
+            self.dictionary,
+            matchers,
+            date=article.date,
+            place=str(article.metadata.get("place") or ""),
         )
         return article
 

@@ -109,8 +109,10 @@ class DocResolver:
         *,
         date: dt.date | None,
         text_offset: int = 0,
+        place: str = "",
     ) -> None:
         self.doc = doc
+        self.place = place
         self.dictionary = dictionary
         self.matchers = matchers
         self.date = date
@@ -337,20 +339,14 @@ class DocResolver:
 
     def _located_group(self, unit: Unit) -> bool:
         """A role that takes the country it is located in: not troops (often
-        deployed abroad), not diplomats (posted abroad), not a single person."""
+        deployed abroad), not diplomats or embassies (posted abroad), not a
+        single person."""
         role = unit.role
-        if role is None or role.role in FOREIGN_POSTED_ROLES:
+        if role is None or role.role in FOREIGN_POSTED_ROLES or _posted_abroad(role):
             return False
         if role.kind != "person":
             return True
-        head = self.doc[unit.end - 1]
-        return (
-            head.tag_ == "NNPS"
-            or head.tag_ == "NNS"
-            and not any(
-                w in role.role_label for w in ("diplomat", "ambassador", "envoy")
-            )
-        )
+        return self.doc[unit.end - 1].tag_ in ("NNS", "NNPS")
 
     def _attached(self, unit: Unit, prep: Any, left: Unit) -> bool:
         """Whether ``unit`` is the object of ``prep`` and ``prep`` modifies ``left``."""
@@ -1033,11 +1029,16 @@ class DocResolver:
         return mentions
 
     def _home_country(self) -> str:
-        """The country a document is about: its dateline's, else its most
-        mentioned country (ties: the first mentioned); "" when it names none."""
+        """The country a document is about: its dateline's (in the text, else the
+        place ingestion took from it), else its most mentioned country (ties: the
+        first mentioned); "" when it names none."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         dateline_end = self._dateline_end()
+        if not dateline_end and self.place:
+            country = self._place_country(self.place)
+            if country:
+                return country
         for found in sorted(self.found, key=lambda f: f.mention.token_start):
             actor = found.mention.actor
             if (
@@ -1052,6 +1053,25 @@ class DocResolver:
         if not counts:
             return ""
         return min(counts, key=lambda c: (-counts[c], first[c]))
+
+    def _place_country(self, place: str) -> str:
+        """The country of a dateline's place ("NAJAF, Iraq", "SEOUL/HANOI",
+        "MOSCOW"): the part after a comma first, then the place itself; a
+        dictionary name (capital, country, US state) or a gazetteer city."""
+        head = place.split("/")[0]
+        parts = [p.strip() for p in head.split(",") if p.strip()]
+        for part in reversed(parts):
+            entries = self.dictionary.ranked(part, date=self.date)
+            if entries and entries[0].kind not in PLACE_KINDS:
+                return ""  # "UNITED NATIONS": no country's dateline
+            if entries:
+                country = entries[0].actor(self.date).country
+                if self.dictionary.entries.get(f"country:{country}") is not None:
+                    return country
+            city = self.dictionary.gazetteer.get(part)
+            if city is not None:
+                return city.code
+        return ""
 
     def _dateline_end(self) -> int:
         """Token index ending a dateline ("GAZA CITY, Palestinian Territories:",
@@ -1106,6 +1126,8 @@ class DocResolver:
                 continue  # "a democratically-elected government": no one in particular
             if found.role.kind == "person" and not found.plural_head:
                 continue  # "a senator", "the minister": one unnamed person
+            if _posted_abroad(found.role):
+                continue  # "the embassy", "diplomats": mostly another country's
             former = self._former(mention.token_start, mention.token_end)
             mention.actor = self._compose(entry, found.role, former=former)
             mention.rule = "role+home-country"
@@ -1172,16 +1194,30 @@ def resolve_doc(
     *,
     date: dt.date | None = None,
     text_offset: int = 0,
+    place: str = "",
 ) -> list[ActorMention]:
-    """Return the actor mentions of ``doc`` (see the module docstring)."""
+    """Return the actor mentions of ``doc`` (see the module docstring).
+
+    ``place`` is the dateline's place when ingestion moved the dateline out of
+    the text (``article.metadata["place"]``): it gives the home country of
+    roles named without one ("the government", "police").
+    """
     return DocResolver(
-        doc, dictionary, matchers, date=date, text_offset=text_offset
+        doc, dictionary, matchers, date=date, text_offset=text_offset, place=place
     ).run()
 
 
 def unresolved_names(mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The mentions worth adding to the dictionary: unknown named entities."""
     return [m for m in mentions if m.actor is None and m.rule == "ner:unresolved"]
+
+
+def _posted_abroad(role: RoleNoun) -> bool:
+    """Diplomats and diplomatic missions: in a country, mostly another one's."""
+    return any(
+        word in role.role_label
+        for word in ("diplomat", "ambassador", "envoy", "embassy", "consulate")
+    )
 
 
 def _names_other_owner(title: Actor, actor: Actor) -> bool:

@@ -71,3 +71,42 @@ def test_consistent_title_keeps_the_entry(resolver):
 )
 def test_armed_groups_named_with_common_words(resolver, text, needle, codes):
     assert _codes(resolver, text, needle, date=dt.date(1985, 6, 1)) == codes
+
+
+def _article_codes(resolver, text, *, place):
+    from detente.models import Article
+
+    article = Article(
+        doc_id="t", text=text, date=dt.date(2004, 8, 1), metadata={"place": place}
+    )
+    article.doc = resolver.nlp(text)
+    return {m.text: m.actor.code if m.actor else None for m in resolver(article).actor_mentions}
+
+
+@pytest.mark.parametrize(
+    ("place", "code"),
+    [("NAJAF, Iraq", "IRQCOP"), ("MOSCOW", "RUSCOP"), ("SEOUL/HANOI", "KORCOP")],
+)
+def test_dateline_place_from_metadata_gives_the_home_country(resolver, place, code):
+    # Ingestion moved the dateline into metadata["place"]: the text names no country.
+    codes = _article_codes(resolver, "Police arrested three men on Monday.", place=place)
+    assert codes["Police"] == code
+
+
+def test_dateline_place_that_is_no_country(resolver):
+    codes = _article_codes(
+        resolver, "Police arrested three men on Monday.", place="UNITED NATIONS"
+    )
+    assert codes["Police"] is None
+
+
+def test_an_embassy_is_not_the_home_country_s(resolver):
+    text = "Protesters stormed the embassy on Thursday, and police fired shots."
+    codes = _article_codes(resolver, text, place="SANAA, Yemen")
+    assert codes["embassy"] is None
+    assert codes["police"] == "YEMCOP"
+
+
+def test_an_embassy_in_a_city_is_not_that_country_s(resolver):
+    text = "Protesters stormed the embassy in Sanaa on Thursday."
+    assert _codes(resolver, text, "embassy", date=dt.date(2012, 9, 13)) == []
