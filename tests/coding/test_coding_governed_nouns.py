@@ -178,3 +178,20 @@ def test_event_noun_inside_a_container_keeps_its_target():
         "The EU's new round of sanctions against Russia took effect on Monday."
     )
     assert ("IGO", "RUS", "163") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Belarus accepted a mission of observers from the OSCE.",
+            ("BLR", "IGO", "086"),
+        ),
+        (
+            "Iraq expelled a team of inspectors from the United Nations.",
+            ("IRQ", "IGO", "1662"),
+        ),
+    ],
+)
+def test_groups_of_observers_or_inspectors_are_looked_through(text, triple):
+    assert triple in _triples(text)
