@@ -148,6 +148,56 @@ CASES = [
         ("IRNGOV", "GBRCVL", "173"),
         id="173 lock up",
     ),
+    # 07: aid, 06: intelligence
+    pytest.param(
+        "Washington provided Kiev with intelligence on the convoys.",
+        {"Washington": "USA", "Kiev": "UKR"},
+        ("USA", "UKR", "064"),
+        id="064 provide X with intelligence",
+    ),
+    pytest.param(
+        "Riyadh provided Cairo with loans.",
+        {"Riyadh": "SAU", "Cairo": "EGY"},
+        ("SAU", "EGY", "071"),
+        id="071 provide X with loans",
+    ),
+    pytest.param(
+        "Ankara supplied the refugees with tents.",
+        {"Ankara": "TUR", "the refugees": "SYRREF"},
+        ("TUR", "SYRREF", "073"),
+        id="073 supply X with tents",
+    ),
+    pytest.param(
+        "Washington sent military advisers to Baghdad.",
+        {"Washington": "USA", "Baghdad": "IRQ"},
+        ("USA", "IRQ", "072"),
+        id="072 send military advisers (personnel is military aid)",
+    ),
+    # 15: military posture; 16/17: sanctions
+    pytest.param(
+        "Moscow poured troops into Crimea.",
+        {"Moscow": "RUS", "Crimea": "UKR"},
+        ("RUS", "UKR", "154"),
+        id="154 pour troops into",
+    ),
+    pytest.param(
+        "Japan scrambled fighter jets against Chinese planes.",
+        {"Japan": "JPN", "Chinese planes": "CHNMIL"},
+        ("JPN", "CHNMIL", "150"),
+        id="150 scramble jets",
+    ),
+    pytest.param(
+        "Brussels slapped a travel ban on the Belarusian minister.",
+        {"Brussels": "IGOEU", "the Belarusian minister": "BLRGOV"},
+        ("IGOEU", "BLRGOV", "172"),
+        id="172 slap a travel ban (PETRARCH2 gave 180)",
+    ),
+    pytest.param(
+        "Paris pulled its ambassador from Rome.",
+        {"Paris": "FRA", "Rome": "ITA"},
+        ("FRA", "ITA", "161"),
+        id="161 pull an ambassador from",
+    ),
     # 02: appeal
     pytest.param(
         "Berlin persuaded Athens to accept the terms.",
