@@ -97,10 +97,11 @@ EXONYMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("PL", "Kraków"): ("Cracow",),
     ("AF", "Mazār-e Sharīf"): ("Mazar-i-Sharif",),
     ("PS", "Khān Yūnis"): ("Khan Younis",),
+    ("US", "New York City"): ("New York",),
 }
 
 #: City names that are first a province or state of another country (the
-#: actor dictionary has no provinces to catch them).
+#: actor dictionary's provinces.tsv has only a few).
 EXCLUDED = frozenset({"Ontario", "Victoria", "Alberta", "Manitoba", "Punjab"})
 
 

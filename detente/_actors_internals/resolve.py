@@ -39,6 +39,15 @@ FILLER_WORDS = frozenset(
     newly elected newly-elected designate president-elect hardline hard-line
     reformist conservative liberal moderate permanent""".split()
 )
+#: Heads of organisations named after someone ("Clinton Foundation", "Trump Hotels").
+NAMESAKE_HEADS = frozenset(
+    """foundation center centre library museum hotel hotels tower towers club hall
+    school college university academy hospital airport stadium arena prize award
+    memorial street avenue square bridge park""".split()
+)
+#: Words before a hyphen that make a name a stance ("pro-Russian", "anti-US").
+STANCE_WORDS = frozenset({"pro", "anti", "non"})
+STANCE_PREFIXES = frozenset({"pro-", "anti-", "non-"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 PUNCT_JOINERS = frozenset({"-", "–", "—", "/"})
 PLURAL_NOUNS = frozenset(
@@ -165,6 +174,8 @@ class DocResolver:
         forms = self.dictionary.acronym_forms.get(key)
         if forms is not None and text not in forms:
             return None
+        if self._stance_prefixed(start):
+            return None
         first = text.lstrip("'\"“")[:1]
         if (
             not (first.isupper() or first.isdigit())
@@ -182,6 +193,19 @@ class DocResolver:
         else:
             category = "org"
         return Unit(start, end, category, entries=entries)
+
+    def _stance_prefixed(self, start: int) -> bool:
+        """ "pro-Russian separatists", "anti-American protesters", "anti-Trump
+        rallies": the name says whom they are for or against, not who they are."""
+        doc = self.doc
+        if start >= 1 and doc[start - 1].lower_ in STANCE_PREFIXES:
+            return True
+        return (
+            start >= 2
+            and doc[start - 1].text in ("-", "–")
+            and doc[start - 2].lower_ in STANCE_WORDS
+            and doc[start - 2].idx + len(doc[start - 2].text) == doc[start - 1].idx
+        )
 
     def _apply_entities(self, units: list[Unit]) -> list[Unit]:
         """Add unknown named entities; an entity that is more than the places it
@@ -206,6 +230,16 @@ class DocResolver:
             if start >= end:
                 continue
             inside = {id(owner[i]): owner[i] for i in range(start, end) if i in owner}
+            namesakes = [
+                u for u in inside.values() if self._namesake(u, end, ent.label_, owner)
+            ]
+            if namesakes:
+                # "Trump Tower", "Nordea Concert Hall": named after them, not them.
+                for unit in namesakes:
+                    drop.add(id(unit))
+                    del inside[id(unit)]
+                    for i in range(unit.start, unit.end):
+                        owner.pop(i, None)
             uncovered = [
                 doc[i]
                 for i in range(start, end)
@@ -246,6 +280,23 @@ class DocResolver:
             if not any(i in taken for i in range(unit.start, unit.end)):
                 kept.append(unit)
         return kept
+
+    def _namesake(
+        self, unit: Unit, end: int, label: str, owner: dict[int, Unit]
+    ) -> bool:
+        """Whether a person or organisation inside an entity only gives the
+        entity its name: a capitalised word no unit covers follows it inside a
+        facility or place ("Trump Tower", "Atlantic City"), or inside an
+        organisation whose head is a namesake noun ("Clinton Foundation",
+        "Ronald Reagan UCLA Medical Center")."""
+        if unit.kind not in ("person", "org") or unit.end >= end:
+            return False
+        after = self.doc[unit.end]
+        if unit.end in owner or not after.text[:1].isupper():
+            return False
+        if label in ("FAC", "GPE", "LOC"):
+            return True
+        return label == "ORG" and self.doc[end - 1].lower_ in NAMESAKE_HEADS
 
     def _city_unit(self, start: int, end: int, label: str) -> Unit | None:
         """A place entity the gazetteer knows, as a unit of its country; only
@@ -749,7 +800,11 @@ class DocResolver:
         if not label:
             label = next((t.ent_type_ for t in head_span if t.ent_type_), "")
         if category is None:
-            if actor is not None and actor.kind == "person" or label == "PERSON":
+            # A known actor's kind decides; the NER label only for unknown ones
+            # (it calls places "PERSON" now and then: "Tigray", "Crimea").
+            if actor is not None and actor.kind in PLACE_KINDS:
+                category = "group"
+            elif actor is not None and actor.kind == "person" or label == "PERSON":
                 category = "person"
             else:
                 category = "group"

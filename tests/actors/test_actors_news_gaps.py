@@ -110,3 +110,52 @@ def test_an_embassy_is_not_the_home_country_s(resolver):
 def test_an_embassy_in_a_city_is_not_that_country_s(resolver):
     text = "Protesters stormed the embassy in Sanaa on Thursday."
     assert _codes(resolver, text, "embassy", date=dt.date(2012, 9, 13)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Anti-American protesters rallied outside the consulate.", "American"),
+        ("Pro-Russian separatists shelled the airport.", "Russian"),
+        ("The anti-Trump rallies went on for a week.", "Trump"),
+    ],
+)
+def test_stance_prefix_names_no_actor(resolver, text, needle):
+    assert _codes(resolver, text, needle, date=dt.date(2017, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("The concert took place at the Nordea Concert Hall in Riga.", "Nordea"),
+        ("The two men met at Trump Tower last June.", "Trump"),
+        ("She spoke at the Clinton Foundation in New York on Monday.", "Clinton"),
+    ],
+)
+def test_names_inside_longer_names(resolver, text, needle):
+    assert _codes(resolver, text, needle, date=dt.date(2017, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "code"),
+    [
+        ("Russian troops seized Crimea in February.", "Crimea", "UKR"),
+        ("Fighting spread across Tigray.", "Tigray", "ETH"),
+        ("Rebels in Darfur attacked a convoy.", "Rebels in Darfur", "SDNREB"),
+        ("Chinese officials visited Xinjiang.", "Xinjiang", "CHN"),
+    ],
+)
+def test_provinces_stand_for_their_country(resolver, text, needle, code):
+    assert _codes(resolver, text, needle, date=dt.date(2021, 5, 1)) == [code]
+
+
+def test_a_place_the_ner_calls_a_person_takes_no_he_or_she(resolver):
+    text = "Fighting spread across Tigray. She said the talks had failed."
+    mentions = resolver.resolve_text(text, date=dt.date(2021, 5, 1))
+    she = [m for m in mentions if m.text == "She"]
+    assert not she or she[0].actor is None or she[0].actor.code != "ETH"
+
+
+def test_new_york_is_the_city(resolver):
+    text = "The foreign minister flew to New York on Monday."
+    assert _codes(resolver, text, "New York", date=dt.date(2019, 9, 20)) == ["USA"]
