@@ -699,7 +699,9 @@ def main() -> int:
         for alias in entry.names:
             if entry.kind in ORG_KINDS and entry.priority > 0:
                 links[loose_key(alias)].add(entry.id)
-            if entry.kind in PLACE_KINDS:
+            # Provinces (provinces.tsv) are no place words here: a group named
+            # after one ("Kurdistan Freedom Hawks") is still a name.
+            if entry.kind in PLACE_KINDS and "provinces" not in entry.source:
                 place_words.update(name_key(alias).split())
     countries = {
         e.code for i, e in dictionary.entries.items() if i.startswith("country:")

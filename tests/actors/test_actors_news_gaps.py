@@ -159,3 +159,17 @@ def test_a_place_the_ner_calls_a_person_takes_no_he_or_she(resolver):
 def test_new_york_is_the_city(resolver):
     text = "The foreign minister flew to New York on Monday."
     assert _codes(resolver, text, "New York", date=dt.date(2019, 9, 20)) == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "code"),
+    [
+        ("North Korean hackers stole the money.", "North Korean hackers", "PRKCRM"),
+        ("Chinese state-backed hackers struck again.", "Chinese state-backed hackers", "CHNSPY"),
+        ("The Muslim Brotherhood denied the charge.", "Muslim Brotherhood", "EGYOPP"),
+        ("The SBU detained two men in Kharkiv.", "SBU", "UKRSPY"),
+        ("Hackers broke into the DNC servers.", "DNC", "USAPTY"),
+    ],
+)
+def test_news_actors_added(resolver, text, needle, code):
+    assert _codes(resolver, text, needle, date=dt.date(2019, 6, 1)) == [code]
