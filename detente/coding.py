@@ -929,32 +929,28 @@ class EventCoder:
         for comp in verb.children:
             if comp.dep_ != "ccomp" or _attribution(verb, comp):
                 continue
-            kind = self._obligation_kind(comp)
-            inner = (
-                comp
-                if comp.lemma_.lower() not in {"have", "need"}
-                else next((c for c in comp.children if c.dep_ == "xcomp"), comp)
-            )
-            if kind and best_verb_match(self.lexicon, inner) is None:
-                return self.tables.recode(kind, None) or code
+            found = self._obligation_kind(comp)
+            if found and best_verb_match(self.lexicon, found[1]) is None:
+                return self.tables.recode(found[0], None) or code
         return code
 
-    def _obligation_kind(self, clause: Any) -> str | None:
-        """``demand`` for "must" / "has to", ``appeal`` for "should" / "ought
-        to" / "needs to" heading a reported clause; None otherwise."""
+    def _obligation_kind(self, clause: Any) -> tuple[str, Any] | None:
+        """(class, act verb) of a reported clause of obligation: ``demand`` for
+        "must" / "has to", ``appeal`` for "should" / "ought to" / "needs to"
+        (the act verb is the infinitive after "has" / "needs"); None otherwise."""
         for child in clause.children:
             if child.dep_ == "aux" and child.lower_ in OBLIGATION_AUX:
-                return "demand" if child.lower_ == "must" else "appeal"
-        lemma = clause.lemma_.lower()
+                return ("demand" if child.lower_ == "must" else "appeal"), clause
         if any(
             c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in clause.children
         ):
             return None  # "NATO would need to remain strong": a view, not an appeal
-        if lemma in {"have", "need"} and any(
-            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-            for c in clause.children
-        ):
-            return "demand" if lemma == "have" else "appeal"
+        lemma = clause.lemma_.lower()
+        if lemma not in {"have", "need"}:
+            return None
+        for act in clause.children:
+            if act.dep_ == "xcomp" and any(a.lower_ == "to" for a in act.children):
+                return ("demand" if lemma == "have" else "appeal"), act
         return None
 
     def _obligation(self, verb: Any) -> bool:
