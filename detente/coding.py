@@ -817,8 +817,7 @@ class EventCoder:
             if node.head.i == node.i:
                 break
             if node.dep_ == "ccomp":
-                wrapper = self.tables.wrapper_for(node.head, dep="ccomp")
-                if wrapper is not None and wrapper.cls == "report":
+                if self._speech(node.head):
                     speaker_slot, _ = args.subject_slot(node.head)
                     return args.collect(speaker_slot, index), patient
             node = node.head
@@ -884,20 +883,23 @@ class EventCoder:
         """Whether ``verb`` is a speech verb attributing the clause before it
         ("Iran attacked the tanker, officials said"): its speaker is the news
         source of the reported event, not an actor making a statement."""
-        wrapper = self.tables.wrapper_for(verb, dep="ccomp")
-        if wrapper is None or wrapper.cls != "report":
+        if not self._speech(verb):
             return False
         return any(c.dep_ == "ccomp" and _attribution(verb, c) for c in verb.children)
+
+    def _speech(self, token: Any) -> bool:
+        """Whether a verb or noun reports the clause it governs (wrappers.tsv
+        class ``report``: "said that", "a reminder that")."""
+        wrapper = self.tables.wrapper_for(token, dep="ccomp")
+        return wrapper is not None and wrapper.cls == "report"
 
     def _reporting_verb(self, verb: Any) -> Any:
         """The speech verb whose reported clause ``verb`` heads, if any."""
         node = verb
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
-        if node.dep_ == "ccomp" and node.head.i != node.i:
-            wrapper = self.tables.wrapper_for(node.head, dep="ccomp")
-            if wrapper is not None and wrapper.cls == "report":
-                return node.head
+        if node.dep_ == "ccomp" and node.head.i != node.i and self._speech(node.head):
+            return node.head
         if node.dep_ not in {"acl", "ccomp"} or not any(
             c.dep_ == "mark" and c.lower_ == "that" for c in node.children
         ):
@@ -909,8 +911,7 @@ class EventCoder:
         for noun in nouns:
             if noun.dep_ != "dobj" or noun.head.pos_ not in VERB_POS:
                 continue
-            wrapper = self.tables.wrapper_for(noun, dep="ccomp")
-            if wrapper is not None and wrapper.cls == "report":
+            if self._speech(noun):
                 return noun.head
         return None
 
@@ -923,8 +924,7 @@ class EventCoder:
         """A statement whose reported clause says what someone must or should do
         ("told Xi that China needs to open its markets") is an appeal or a
         demand, when that clause codes no event of its own."""
-        wrapper = self.tables.wrapper_for(verb, dep="ccomp")
-        if wrapper is None or wrapper.cls != "report":
+        if not self._speech(verb):
             return code
         for comp in verb.children:
             if comp.dep_ != "ccomp" or _attribution(verb, comp):

@@ -20,6 +20,8 @@ from .matcher import verb_lemmas
 #: reported) and opinion (hoped or feared: the clause is not an event).
 CLAUSE_CLASSES = ("report", "opinion")
 RECODING = ("appeal", "demand", "intend", "consider", "threaten", "reject", "halt")
+#: Every class a wrappers.tsv row may have.
+WRAPPER_CLASSES = RECODING + ("keep",) + CLAUSE_CLASSES
 #: Modality words on auxiliaries.
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must", "'d"}
@@ -93,10 +95,10 @@ def load_modality_tables() -> ModalityTables:
     path = loaders.bundled_file("lexicon", "wrappers.tsv")
     for record in loaders.read_table(path, required=("lemma", "particle", "class")):
         cls = record["class"]
-        if cls not in RECODING + ("keep",) + CLAUSE_CLASSES:
+        if cls not in WRAPPER_CLASSES:
             raise DataFileError(
                 f"unknown wrapper class {cls!r}; use one of "
-                f"{', '.join(RECODING + ('keep',) + CLAUSE_CLASSES)}",
+                f"{', '.join(WRAPPER_CLASSES)}",
                 path=str(path),
                 line=record["_line"],
             )
