@@ -58,8 +58,13 @@ from pathlib import Path
 from typing import Any
 
 from ._coding_internals import arguments as args
-from ._coding_internals.lexicon import Lexicon, load_lexicon
-from ._coding_internals.matcher import Match, best_noun_match, best_verb_match
+from ._coding_internals.lexicon import Lexicon, load_agent_senses, load_lexicon
+from ._coding_internals.matcher import (
+    Match,
+    best_noun_match,
+    best_verb_match,
+    phrase_matches,
+)
 from ._coding_internals.modality import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
@@ -68,10 +73,11 @@ from ._coding_internals.modality import (
     Wrapper,
     load_modality_tables,
 )
+from ._coding_internals.unidentified import UNKNOWN_COUNTRY
 from ._coding_internals.unidentified import is_unidentified as _unidentified
 from ._coding_internals.unidentified import with_unidentified
 from .errors import OntologyError
-from .models import ActorMention, Article, Event
+from .models import Actor, ActorMention, Article, Event
 from .ontology import Ontology, get_ontology
 from .registry import stages
 from .settings import get_setting
@@ -523,6 +529,16 @@ class EventCoder:
                     modality = "future"
             elif modality == "asserted":
                 modality = "reported"
+        sense, means = _agent_sense(verb, code)
+        if sense:
+            code = sense
+            if not sources and patient is not None and means is not None:
+                # "three soldiers were killed in Israeli shelling / a car bombing"
+                # ("near Mosul" after the means is where, not who)
+                after = {t.i for t in means.subtree if t.i > means.i}
+                sources = args.collect(means, index, skip=after) or [
+                    _means_actor(means)
+                ]
         if not sources:
             return None
         if not targets:
@@ -584,6 +600,16 @@ class EventCoder:
         # and the event noun inside it both carry the phrase
         phrase = [noun] + ([match.inner] if match.inner is not None else [])
         target_slots = args.pobj_slots(phrase, sorted(target_preps))
+        # "the withdrawal of forces from Panama": the parse may hang the target
+        # phrase on the matched "of" object
+        matched_of = [
+            c
+            for p in match.preps
+            if p.lower_ == "of"
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
+        target_slots += args.pobj_slots(matched_of, sorted(target_preps - {"of"}))
         source_slots: list[Any] = [
             c
             for head in phrase
@@ -598,6 +624,12 @@ class EventCoder:
         sources: list[ActorMention] = []
         for slot in source_slots:
             for mention in args.collect(slot, index):
+                if mention not in sources:
+                    sources.append(mention)
+        for slot in matched_of:
+            # "the withdrawal of Russian troops": the troops' country withdraws them
+            after = {t.i for t in slot.subtree if t.i > slot.i}
+            for mention in args.collect(slot, index, skip=after):
                 if mention not in sources:
                     sources.append(mention)
         targets: list[ActorMention] = []
@@ -1218,6 +1250,65 @@ def _sentence_target(item: _Sentence) -> None:
         frame.rule += "+sentence-target"
         frame.confidence = round(frame.confidence * SENTENCE_TARGET_DISCOUNT, 4)
         return
+
+
+#: Prepositions of a means phrase ("killed in a bombing", "by a car bomb").
+MEANS_PREPS = {"in", "by", "with", "from"}
+
+
+def _agent_sense(verb: Any, code: str) -> tuple[str, Any]:
+    """(code, means token) of the first ``agent_senses.tsv`` row that refines
+    ``code`` and whose phrase the verb's doer, or for ``means`` rows a means
+    phrase, matches; ("", None) when none does."""
+    senses = [s for s in load_agent_senses() if s.refines(code)]
+    if not senses:
+        return "", None
+    doer, _ = args.subject_slot(verb)
+    doers = [doer]
+    if doer is not None:
+        # "hundreds of UN troops", "the first deployment of peacekeeping troops"
+        doers += [
+            pobj
+            for prep in doer.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    means = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in MEANS_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for sense in senses:
+        for token in doers + (means if sense.means else []):
+            if token is not None and any(
+                phrase_matches(a, token) for a in sense.agents
+            ):
+                return sense.code, token
+    return "", None
+
+
+def _means_actor(means: Any) -> ActorMention:
+    """An unidentified doer standing for a means that names no actor
+    ("killed in a suicide bombing"): GDELT and ICEWS code such events with an
+    unknown source."""
+    tokens = [t for t in means.subtree if not t.is_punct and t.dep_ != "det"]
+    tokens = [t for t in tokens if t.i <= means.i] or [means]
+    first, last = tokens[0], tokens[-1]
+    text = means.doc[first.i : last.i + 1].text
+    return ActorMention(
+        text=text,
+        start=first.idx,
+        end=last.idx + len(last.text),
+        token_start=first.i,
+        token_end=last.i + 1,
+        sentence_index=-1,
+        actor=Actor(code=UNKNOWN_COUNTRY, country="", name=text, kind="unidentified"),
+        rule="means+unidentified",
+        head=means.i,
+    )
 
 
 def _future_class(code: str, negated: bool) -> tuple[str | None, bool, str]:

@@ -40,7 +40,13 @@ from ..errors import DataFileError
 logger = logging.getLogger(__name__)
 
 #: Files of the lexicon folder that are not pattern tables (see modality.py).
-NON_PATTERN_FILES = {"modality.tsv", "wrappers.tsv", "acts.tsv", "containers.tsv"}
+NON_PATTERN_FILES = {
+    "modality.tsv",
+    "wrappers.tsv",
+    "acts.tsv",
+    "containers.tsv",
+    "agent_senses.tsv",
+}
 COLUMNS = ("id", "code", "pos", "lemma", "particle", "object", "prep", "target")
 _CODE_RE = re.compile(r"^(\d{2,4})?(?::(\d{2,4}))?$")
 _TARGETS = ("auto", "dobj", "subj", "none")
@@ -266,6 +272,43 @@ def load_containers() -> Containers:
     return Containers(
         of=frozenset(of), compound=frozenset(compound), exceptions=exceptions
     )
+
+
+@dataclass(frozen=True)
+class AgentSense:
+    """A more specific code for an act whose doer or means names what it is
+    (``lexicon/agent_senses.tsv``): "troops withdrew" 0874, "a car bomb killed" 1832."""
+
+    prefixes: tuple[str, ...]  # the act codes it refines (prefixes)
+    agents: tuple[Phrase, ...]
+    means: bool  # also a means phrase ("killed in a car bombing"), not only the doer
+    code: str
+
+    def refines(self, code: str) -> bool:
+        return code.startswith(self.prefixes)
+
+
+@functools.lru_cache(maxsize=1)
+def load_agent_senses() -> tuple[AgentSense, ...]:
+    """Read ``lexicon/agent_senses.tsv`` (cached), in file order."""
+    path = loaders.bundled_file("lexicon", "agent_senses.tsv")
+    senses: list[AgentSense] = []
+    for record in loaders.read_table(
+        path, required=("code", "agent", "where", "sense")
+    ):
+        where = record["where"].strip()
+        prefixes = tuple(_split(record["code"]))
+        agents = tuple(Phrase.parse(a) for a in _split(record["agent"]))
+        sense = record["sense"].strip()
+        if where not in {"agent", "means"} or not prefixes or not agents or not sense:
+            raise DataFileError(
+                f"bad agent sense row {record['agent']!r}; give code prefixes, agent "
+                "phrases, where = agent or means, and the sense code",
+                path=str(path),
+                line=record["_line"],
+            )
+        senses.append(AgentSense(prefixes, agents, where == "means", sense))
+    return tuple(senses)
 
 
 def bundled_lexicon_files() -> list[loaders.DataPath]:

@@ -80,7 +80,10 @@ def _article_codes(resolver, text, *, place):
         doc_id="t", text=text, date=dt.date(2004, 8, 1), metadata={"place": place}
     )
     article.doc = resolver.nlp(text)
-    return {m.text: m.actor.code if m.actor else None for m in resolver(article).actor_mentions}
+    return {
+        m.text: m.actor.code if m.actor else None
+        for m in resolver(article).actor_mentions
+    }
 
 
 @pytest.mark.parametrize(
@@ -89,7 +92,9 @@ def _article_codes(resolver, text, *, place):
 )
 def test_dateline_place_from_metadata_gives_the_home_country(resolver, place, code):
     # Ingestion moved the dateline into metadata["place"]: the text names no country.
-    codes = _article_codes(resolver, "Police arrested three men on Monday.", place=place)
+    codes = _article_codes(
+        resolver, "Police arrested three men on Monday.", place=place
+    )
     assert codes["Police"] == code
 
 
@@ -165,7 +170,11 @@ def test_new_york_is_the_city(resolver):
     ("text", "needle", "code"),
     [
         ("North Korean hackers stole the money.", "North Korean hackers", "PRKCRM"),
-        ("Chinese state-backed hackers struck again.", "Chinese state-backed hackers", "CHNSPY"),
+        (
+            "Chinese state-backed hackers struck again.",
+            "Chinese state-backed hackers",
+            "CHNSPY",
+        ),
         ("The Muslim Brotherhood denied the charge.", "Muslim Brotherhood", "EGYOPP"),
         ("The SBU detained two men in Kharkiv.", "SBU", "UKRSPY"),
         ("Hackers broke into the DNC servers.", "DNC", "USAPTY"),

@@ -153,9 +153,10 @@ def test_coding_event_nouns_rows_are_well_formed():
 
 
 def test_coding_event_nouns_leave_the_older_noun_rows_alone():
-    """A row without mod= on a lemma of detente_nouns.tsv would override it
-    (same score, and this file is read first); only 'ultimatum' does so, on
-    purpose (the codebook's 139, "look for the word ultimatum")."""
+    """A row without mod= or a prepositional phrase on a lemma of
+    detente_nouns.tsv would override it (same score, and this file is read
+    first); only 'ultimatum' does so, on purpose (the codebook's 139, "look for
+    the word ultimatum")."""
     patterns = load_lexicon().patterns
     older = {
         norm(lemma) for p in patterns if p.id.startswith("det:n:") for lemma in p.lemmas
@@ -163,7 +164,9 @@ def test_coding_event_nouns_leave_the_older_noun_rows_alone():
     overriding = {
         lemma
         for p in patterns
-        if p.id.startswith(PREFIX) and not any(f.startswith("mod=") for f in p.flags)
+        if p.id.startswith(PREFIX)
+        and not p.preps
+        and not any(f.startswith("mod=") for f in p.flags)
         for lemma in p.lemmas
         if norm(lemma) in older
     }

@@ -1,0 +1,113 @@
+"""Agent senses: what the doer or the means is decides the code.
+
+"Russian troops withdrew from Georgia" is a military withdrawal (0874), while
+"Russia withdrew from the treaty" cuts relations (161); "a car bomb killed
+two police officers" is a car bombing (1832), and the agentless "were killed in
+Turkish shelling" names Turkey as the doer. Sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente._coding_internals.lexicon import load_agent_senses
+from detente.api import code_text
+
+
+def _events(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (e.source_country, e.target_country, e.cameo_code)
+        for e in code_text(text)
+        if not e.negated
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        pytest.param(
+            "Russian troops withdrew from the disputed villages in Georgia.",
+            ("RUS", "GEO", "0874"),
+            id="troops as doer of withdraw",
+        ),
+        pytest.param(
+            "Hundreds of French soldiers pulled out of Mali on Tuesday.",
+            ("FRA", "MLI", "0874"),
+            id="a quantity of soldiers is looked through",
+        ),
+        pytest.param(
+            "Kenya began the withdrawal of its soldiers from Somalia.",
+            ("KEN", "SOM", "0874"),
+            id="event noun: withdrawal of soldiers",
+        ),
+        pytest.param(
+            "Brazilian peacekeeping troops arrived in Haiti on Monday.",
+            ("BRA", "HTI", "074"),
+            id="peacekeepers arriving deploy peacekeeping",
+        ),
+        pytest.param(
+            "Two suicide bombers killed nine Pakistani policemen in Quetta.",
+            ("", "PAK", "1831"),
+            id="suicide bombers as doers",
+        ),
+    ],
+)
+def test_doer_refines_the_code(text, triple):
+    found = _events(text)
+    assert any(
+        (s == triple[0] or not triple[0]) and t == triple[1] and code == triple[2]
+        for s, t, code in found
+    ), found
+
+
+def test_a_country_withdrawing_from_a_treaty_still_cuts_relations():
+    found = _events("Russia withdrew from the arms control treaty with Norway.")
+    assert not any(code == "0874" for *_, code in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "code"),
+    [
+        pytest.param(
+            "Six Syrian soldiers were killed in Turkish shelling near Afrin.",
+            "TUR",
+            "SYR",
+            "194",
+            id="agentless passive: the actor named in the means is the doer",
+        ),
+        pytest.param(
+            "Four Afghan policemen were killed in a roadside bombing near Kandahar.",
+            "",
+            "AFG",
+            "1833",
+            id="agentless passive: an unnamed bomber, the place is no doer",
+        ),
+        pytest.param(
+            "Eleven Somali civilians were killed by a car bomb in Mogadishu.",
+            "",
+            "SOM",
+            "1832",
+            id="agentless passive with a by-phrase means",
+        ),
+    ],
+)
+def test_means_of_an_agentless_passive_names_the_doer(text, source, target, code):
+    events = [e for e in code_text(text) if not e.negated]
+    assert any(
+        e.source_country == source
+        and e.target_country == target
+        and e.cameo_code == code
+        for e in events
+    ), [(e.source_actor, e.target_actor, e.cameo_code) for e in events]
+
+
+def test_agentless_passive_without_means_codes_nothing():
+    assert _events("Four Afghan policemen were killed near Kandahar.") == []
+
+
+def test_agent_sense_rows_refine_codes_by_prefix():
+    senses = load_agent_senses()
+    withdraw = next(s for s in senses if s.code == "0874")
+    assert withdraw.refines("161")
+    assert not withdraw.refines("042")
+    assert all(not s.means for s in senses if s.code in {"0874", "074"})
