@@ -73,9 +73,8 @@ from ._coding_internals.modality import (
     Wrapper,
     load_modality_tables,
 )
-from ._coding_internals.unidentified import UNKNOWN_COUNTRY
+from ._coding_internals.unidentified import UNKNOWN_COUNTRY, with_unidentified
 from ._coding_internals.unidentified import is_unidentified as _unidentified
-from ._coding_internals.unidentified import with_unidentified
 from .errors import OntologyError
 from .models import Actor, ActorMention, Article, Event
 from .ontology import Ontology, get_ontology
