@@ -90,9 +90,10 @@ CONFIDENCE = {"pattern": 0.9, "default": 0.7, "nominal": 0.6, "wrapped": 0.85}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 CONDITIONAL_MARKS = {"if", "unless"}
-#: Intents, consultations, cooperation, formal agreement (057) and fighting (19):
-#: "X and Y agreed/met/signed/clashed" with no one else named are between X and Y.
-MUTUAL_ROOTS = {"03", "04", "06", "057", "19"}
+#: Accord (019), intents, consultations, cooperation, formal agreement (057) and
+#: fighting (19): "X and Y agreed (that)/met/signed/clashed" with no one else
+#: named are between X and Y.
+MUTUAL_ROOTS = {"019", "03", "04", "06", "057", "19"}
 #: Consultations that take two by definition: a phone call (041), a negotiation
 #: (046). Not a plain meeting (040: "met with" is often one side's act), visits
 #: (042/043), meetings at a third place (044) or mediation (045).

@@ -1,4 +1,5 @@
-"""Agent senses: what the doer or the means is decides the code.
+"""Agent senses: what the doer or the means is decides the code; and two
+governing verbs ("pressured X to" is a demand, "agreed that" an accord).
 
 "Russian troops withdrew from Georgia" is a military withdrawal (0874), while
 "Russia withdrew from the treaty" cuts relations (161); "a car bomb killed
@@ -111,3 +112,31 @@ def test_agent_sense_rows_refine_codes_by_prefix():
     assert withdraw.refines("161")
     assert not withdraw.refines("042")
     assert all(not s.means for s in senses if s.code in {"0874", "074"})
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        pytest.param(
+            "Beijing has been pressuring Hanoi to abandon its oil survey.",
+            ("CHN", "VNM", "10"),
+            id="pressure X to do: a demand",
+        ),
+        pytest.param(
+            "Spain and Portugal agreed that the border talks should resume.",
+            ("ESP", "PRT", "019"),
+            id="agree that: accord between coordinated subjects",
+        ),
+        pytest.param(
+            "Italy and Greece agreed that Turkey must stop the drilling.",
+            ("ITA", "TUR", "10"),
+            id="agree that X must: the agreed clause is still reported",
+        ),
+    ],
+)
+def test_governing_verbs_of_pressure_and_accord(text, triple):
+    found = _events(text)
+    assert any(
+        s == triple[0] and t == triple[1] and code.startswith(triple[2])
+        for s, t, code in found
+    ), found
