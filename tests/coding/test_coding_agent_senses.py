@@ -140,3 +140,9 @@ def test_governing_verbs_of_pressure_and_accord(text, triple):
         s == triple[0] and t == triple[1] and code.startswith(triple[2])
         for s, t, code in found
     ), found
+
+
+def test_easing_pressure_is_no_coercion():
+    found = _events("China eased its pressure on Taiwan.")
+    assert ("CHN", "TWN", "081") in found, found
+    assert not any(code.startswith("17") for *_, code in found), found
