@@ -297,7 +297,17 @@ class EventCoder:
         for verb in heads:
             own = matches.get(verb.i)
             for comp in self._complements(verb):
-                wrapper = self.tables.wrapper_for(verb, dep=comp.dep_)
+                if comp.head.dep_ == "dobj" and comp.head.head.i == verb.i:
+                    # the undertaking noun governs; a verb with an event of its
+                    # own ("signed an agreement to ...": 057) keeps it
+                    if own is not None and own.pattern.code[:2] != "01":
+                        continue
+                    stance = self.tables.wrapper_for(verb, dep="xcomp")
+                    if stance is not None and stance.cls in {"halt", "reject"}:
+                        continue  # "cancel plans to sell arms": no intent left
+                    wrapper = self.tables.wrapper_for(comp.head, dep="xcomp")
+                else:
+                    wrapper = self.tables.wrapper_for(verb, dep=comp.dep_)
                 if wrapper is not None and wrapper.cls == "opinion":
                     # "hoped that Seoul would lift the ban": hoped for, not done
                     consumed.add(comp.i)
@@ -417,6 +427,17 @@ class EventCoder:
                 )
             )
         ]
+        # "reached a consensus to exchange prisoners", "made a pledge to withdraw":
+        # an undertaking noun in the object governs its infinitive
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.pos_ == "NOUN":
+                comps += [
+                    c
+                    for c in obj.children
+                    if c.dep_ in {"acl", "relcl"}
+                    and c.pos_ in VERB_POS
+                    and any(a.lower_ == "to" and a.i < c.i for a in c.children)
+                ]
         # "called on Russia to withdraw": the infinitive may hang off the pobj
         for prep in verb.children:
             if prep.dep_ == "prep":

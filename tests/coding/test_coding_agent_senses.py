@@ -146,3 +146,41 @@ def test_easing_pressure_is_no_coercion():
     found = _events("China eased its pressure on Taiwan.")
     assert ("CHN", "TWN", "081") in found, found
     assert not any(code.startswith("17") for *_, code in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        pytest.param(
+            "Ecuador and Colombia reached a consensus to exchange prisoners.",
+            ("ECU", "COL", "03"),
+            id="an undertaking noun governs its infinitive: intent",
+        ),
+        pytest.param(
+            "Moscow repeated its threat to cut gas supplies to Moldova.",
+            ("RUS", "MDA", "13"),
+            id="a threat noun governs its infinitive: threat",
+        ),
+        pytest.param(
+            "Kenya and Uganda have agreed upon a new customs pact.",
+            ("KEN", "UGA", "03"),
+            id="agree upon: as agree on",
+        ),
+    ],
+)
+def test_undertakings_are_intents_not_acts(text, triple):
+    found = _events(text)
+    assert any(
+        s == triple[0] and t == triple[1] and code.startswith(triple[2])
+        for s, t, code in found
+    ), found
+
+
+def test_a_signed_agreement_to_act_stays_a_signing():
+    found = _events("Iran and Iraq signed an agreement to build a pipeline.")
+    assert ("IRN", "IRQ", "057") in found, found
+
+
+def test_cancelled_plans_are_no_intent():
+    found = _events("Peru demanded that Chile cancel plans to sell jets to Bolivia.")
+    assert not any(s == "CHL" and code.startswith("03") for s, _, code in found), found
