@@ -1,8 +1,8 @@
-"""Conflictual CAMEO roots 10-20 on wire-news phrasings (``codebook_conflict.tsv``).
+"""Conflictual CAMEO roots 10-20 on wire-news phrasings (``detente_codebook_conflict.tsv``).
 
 Each sentence is our own, written from the CAMEO 1.1b3 definitions and usage
 notes of the ICEWS code table, and is coded differently (or not at all)
-without the ``cb:`` rows of ``detente/data/lexicon/codebook_conflict.tsv``.
+without the ``cb:`` rows of ``detente/data/lexicon/detente_codebook_conflict.tsv``.
 The whole pipeline runs (actor resolver included), so the assertions are on
 the source and target countries.
 """
@@ -219,6 +219,6 @@ def test_codebook_conflict_rows_are_prefixed() -> None:
     """Every row of the file carries the ``cb:`` prefix (ids are global)."""
     from detente._coding_internals.lexicon import load_lexicon
 
-    ours = [p for p in load_lexicon().patterns if "codebook_conflict.tsv" in p.origin]
+    ours = [p for p in load_lexicon().patterns if "detente_codebook_conflict.tsv" in p.origin]
     assert ours
     assert all(p.id.startswith("cb:") for p in ours)

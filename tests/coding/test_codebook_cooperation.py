@@ -1,4 +1,4 @@
-"""Codebook pass over CAMEO roots 01-09 (codebook_cooperation.tsv), on sentences of our own.
+"""Codebook pass over CAMEO roots 01-09 (detente_codebook_cooperation.tsv), on sentences of our own.
 
 Each sentence is a common wire-news phrasing of one cooperative CAMEO code that the
 lexicon coded wrongly or not at all before the ``cb:`` rows.
@@ -12,7 +12,7 @@ from detente._coding_internals.lexicon import bundled_lexicon_files
 from detente.data import loaders
 from detente.models import Article
 
-LEXICON_FILE = "codebook_cooperation.tsv"
+LEXICON_FILE = "detente_codebook_cooperation.tsv"
 
 
 @pytest.fixture(scope="module")
