@@ -886,8 +886,9 @@ class EventCoder:
         """Code and target of a speech verb from the clause it reports.
 
         The target is the reported clause's actor. Reporting violence (roots
-        17-20) by another actor is an accusation (112); by the speaker itself,
-        a claim of responsibility (015), as the CAMEO codebook has it.
+        17-20) done by another actor is an accusation (112); by the speaker
+        itself, a claim of responsibility (015), as the CAMEO codebook has it.
+        Violence still to come ("will", "would", "if") is neither.
         """
         for comp in self._complements(verb):
             if comp.dep_ != "ccomp":
@@ -906,6 +907,8 @@ class EventCoder:
                 and violent
                 and code[:2] == "01"
                 and not self._negated(comp)
+                # "announced that he will extend the curfew" claims nothing done
+                and self._modality(comp)[0] == "asserted"
             ):
                 if actors and _same_actors(actors, sources):
                     others, _ = self._targets(inner, index, sources)
