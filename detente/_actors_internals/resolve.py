@@ -45,6 +45,10 @@ NAMESAKE_HEADS = frozenset(
     school college university academy hospital airport stadium arena prize award
     memorial street avenue square bridge park""".split()
 )
+#: Small words inside a name an acronym skips ("Forces for Defence of Democracy").
+ACRONYM_FILLERS = frozenset(
+    {"of", "for", "the", "and", "in", "on", "to", "de", "du", "des", "la", "le"}
+)
 #: Words before a hyphen that make a name a stance ("pro-Russian", "anti-US").
 STANCE_WORDS = frozenset({"pro", "anti", "non"})
 STANCE_PREFIXES = frozenset({"pro-", "anti-", "non-"})
@@ -176,6 +180,8 @@ class DocResolver:
             return None
         if self._stance_prefixed(start):
             return None
+        if self._defined_acronym(start, end, key):
+            return None
         first = text.lstrip("'\"“")[:1]
         if (
             not (first.isupper() or first.isdigit())
@@ -193,6 +199,39 @@ class DocResolver:
         else:
             category = "org"
         return Unit(start, end, category, entries=entries)
+
+    def _defined_acronym(self, start: int, end: int, key: str) -> bool:
+        """ "Forces for Defence of Democracy (FDD)": an acronym the text defines
+        for a name the dictionary does not know is that name's, not the
+        dictionary's FDD (a US think tank)."""
+        doc = self.doc
+        if not (
+            end - start == 1
+            and start >= 2
+            and end < len(doc)
+            and doc[start - 1].text == "("
+            and doc[end].text == ")"
+            and doc[start].text.isupper()
+        ):
+            return False
+        words: list[Any] = []
+        i = start - 2
+        while i >= 0 and len(words) < 8 and doc[i].is_alpha:
+            if doc[i].text[:1].isupper():
+                words.insert(0, doc[i])
+            elif doc[i].lower_ not in ACRONYM_FILLERS:
+                break
+            i -= 1
+        initials = "".join(w.text[0] for w in words).upper()
+        acronym = doc[start].text.upper()
+        while len(initials) >= 2 and not _subsequence(initials, acronym):
+            initials = initials[1:]
+            words = words[1:]
+        if len(initials) < 2 or len(initials) < len(acronym) - 2:
+            return False
+        long_name = fold(doc[words[0].i : start - 1].text)
+        named = {e.id for e in self.dictionary.ranked(long_name, date=self.date)}
+        return not named & {e.id for e in self.dictionary.ranked(key, date=self.date)}
 
     def _stance_prefixed(self, start: int) -> bool:
         """ "pro-Russian separatists", "anti-American protesters", "anti-Trump
@@ -1240,6 +1279,12 @@ class DocResolver:
                 b.actor = a.actor
                 b.rule = "apposition"
                 b.country_guess = a.actor.country
+
+
+def _subsequence(letters: str, word: str) -> bool:
+    """Whether ``letters`` appear in ``word`` in order (MASSB in MASSOB)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def resolve_doc(
