@@ -219,6 +219,10 @@ def test_codebook_conflict_rows_are_prefixed() -> None:
     """Every row of the file carries the ``cb:`` prefix (ids are global)."""
     from detente._coding_internals.lexicon import load_lexicon
 
-    ours = [p for p in load_lexicon().patterns if "detente_codebook_conflict.tsv" in p.origin]
+    ours = [
+        p
+        for p in load_lexicon().patterns
+        if "detente_codebook_conflict.tsv" in p.origin
+    ]
     assert ours
     assert all(p.id.startswith("cb:") for p in ours)
