@@ -64,6 +64,7 @@ from ._coding_internals.matcher import (
     best_noun_match,
     best_verb_match,
     phrase_matches,
+    verb_lemmas,
 )
 from ._coding_internals.modality import (
     FUTURE_AUX,
@@ -312,6 +313,13 @@ class EventCoder:
                     # "hoped that Seoul would lift the ban": hoped for, not done
                     consumed.add(comp.i)
                     consumed.update(c.i for c in comp.conjuncts if c.pos_ in VERB_POS)
+                    if verb.dep_ == "acomp" and verb.i not in consumed:
+                        consumed.add(verb.i)
+                        frame = self._two_sided_frame(
+                            partial(self._opinion_frame, verb), known, index
+                        )
+                        if frame is not None:
+                            frames.append(frame)
                     continue
                 if wrapper is None or wrapper.cls not in RECODING:
                     continue
@@ -512,6 +520,43 @@ class EventCoder:
             negated=negated,
             modality="intended" if wrapper.cls == "intend" else self._modality(verb)[0],
             tokens=sorted(set(tokens), key=lambda t: t.i),
+        )
+
+    def _opinion_frame(
+        self, adjective: Any, index: args.MentionIndex, nearest: bool = True
+    ) -> _Frame | None:
+        """ "Ankara is confident that Washington will ...": an optimistic (013) or
+        pessimistic (012) comment on the actor of the clause, from the
+        adjective's ``pos=adj`` pattern."""
+        del nearest  # the target is the clause's actor or no one
+        words = [adjective.lower_] + verb_lemmas(adjective)
+        pattern = next(
+            (
+                p
+                for word in words
+                for p in self.lexicon.verb_patterns(word)
+                if p.pos == "adj"
+            ),
+            None,
+        )
+        if pattern is None:
+            return None
+        predicate = _predicate_of(adjective)
+        sources, _ = self._sources(predicate, index)
+        if not sources:
+            return None
+        _, targets = self._statement(adjective, "", sources, index)
+        return _Frame(
+            verb=adjective,
+            code=pattern.code,
+            rule=pattern.id,
+            coder="lexicon",
+            confidence=CONFIDENCE["pattern"],
+            sources=sources,
+            targets=targets,
+            negated=self._negated(predicate),
+            modality=self._modality(predicate)[0],
+            tokens=[adjective],
         )
 
     def _verb_frame(

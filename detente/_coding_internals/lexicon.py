@@ -165,8 +165,8 @@ def compile_record(record: dict[str, str], *, origin: str, priority: int) -> Pat
             "or 042:043 for paired events"
         )
     pos = record.get("pos", "verb").strip() or "verb"
-    if pos not in {"verb", "noun"}:
-        raise fail(f"bad pos {pos!r}; use verb or noun")
+    if pos not in {"verb", "adj", "noun"}:
+        raise fail(f"bad pos {pos!r}; use verb, adj or noun")
     lemmas = tuple(lemma.lower() for lemma in _split(record["lemma"]))
     if not lemmas:
         raise fail("empty lemma; give the head verb or noun lemma")
@@ -214,7 +214,8 @@ class Lexicon:
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:
-            table = self.verbs if pattern.pos == "verb" else self.nouns
+            # predicative adjectives ("is confident that") are predicates too
+            table = self.nouns if pattern.pos == "noun" else self.verbs
             for lemma in pattern.lemmas:
                 table.setdefault(lemma, []).append(pattern)
 

@@ -184,3 +184,29 @@ def test_a_signed_agreement_to_act_stays_a_signing():
 def test_cancelled_plans_are_no_intent():
     found = _events("Peru demanded that Chile cancel plans to sell jets to Bolivia.")
     assert not any(s == "CHL" and code.startswith("03") for s, _, code in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        pytest.param(
+            "Spain said it was confident that Morocco would reopen the border.",
+            ("ESP", "MAR", "013"),
+            id="confident that: an optimistic comment on the clause's actor",
+        ),
+        pytest.param(
+            "Finland is worried that Russia will close the border crossings.",
+            ("FIN", "RUS", "012"),
+            id="worried that (participle): a pessimistic comment",
+        ),
+    ],
+)
+def test_opinion_adjectives_comment_on_the_clause_actor(text, triple):
+    found = _events(text)
+    assert triple in found, found
+    assert not any(code.startswith("08") for *_, code in found), found
+
+
+def test_concern_as_a_plain_verb_is_no_opinion():
+    found = _events("The border dispute concerns Finland and Russia.")
+    assert not any(code == "012" for *_, code in found), found
