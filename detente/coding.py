@@ -732,11 +732,11 @@ class EventCoder:
             if (
                 not holders
                 and patient is not None
-                and wrapper.cls in {"reject", "intend"}
+                and wrapper.cls in {"reject", "intend", "keep"}
                 and noun.dep_ == "pobj"
             ):
-                # "Israel is opposed to ...", "Oslo is committed to ...": a
-                # stative participle's subject holds the stance
+                # "Israel is opposed to ...", "Oslo is committed to ...", "Serb
+                # forces were engaged in ...": a stative participle's subject
                 holders = args.collect(patient, index)
             if holders:
                 # "Israel is opposed to French mediation": Israel rejects, France
@@ -762,7 +762,9 @@ class EventCoder:
         if governor is not None and wrapper is not None:
             # "ended its offensive" (halt: 087), "planned an offensive" (intend),
             # "opposed to the mediation" (reject: 126)
-            code = self.tables.recode(wrapper.cls, code) or ""
+            # "were engaged in ethnic cleansing" (keep): the act as it is
+            if wrapper.cls != "keep":
+                code = self.tables.recode(wrapper.cls, code) or ""
             if not code:
                 return None
             modality = "intended" if wrapper.cls == "intend" else "asserted"
@@ -827,7 +829,7 @@ class EventCoder:
             # "promised to continue military aid": the aid is promised
             governor = governor.head
             wrapper = self.tables.wrapper_for(governor)
-        if wrapper is None or wrapper.cls not in RECODING:
+        if wrapper is None or wrapper.cls not in RECODING + ("keep",):
             return None, None
         if slot not in wrapper.noun_slots:
             return None, None  # "undertook a mediation mission": a light verb here

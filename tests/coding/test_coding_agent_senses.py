@@ -210,3 +210,22 @@ def test_opinion_adjectives_comment_on_the_clause_actor(text, triple):
 def test_concern_as_a_plain_verb_is_no_opinion():
     found = _events("The border dispute concerns Finland and Russia.")
     assert not any(code == "012" for *_, code in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        pytest.param(
+            "Croatian units were engaged in ethnic cleansing against the Serb population.",
+            ("HRV", "SRB", "203"),
+            id="stative 'were engaged in' an event noun: the subject does it",
+        ),
+        pytest.param(
+            "Greece participated in the naval blockade of Libya.",
+            ("GRC", "LBY", "191"),
+            id="participate in an event noun",
+        ),
+    ],
+)
+def test_taking_part_in_an_event_noun_is_the_event(text, triple):
+    assert triple in _events(text), _events(text)
