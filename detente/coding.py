@@ -910,6 +910,18 @@ class EventCoder:
         """
         slot, patient = args.subject_slot(verb)
         sources = args.collect(slot, index)
+        if (
+            not sources
+            and slot is not None
+            and verb.dep_ == "acl"
+            and _same_token(slot, verb.head)
+            and self._speech(slot)
+        ):
+            # "issued a declaration demanding that ...", "said in a statement
+            # condemning ...": the speaker of the statement
+            holder = slot.head.head if slot.dep_ == "pobj" else slot.head
+            if holder.pos_ in VERB_POS and not _same_token(holder, slot):
+                return self._sources(holder, index)
         if sources or slot is None or slot.lower_ not in PERSONAL_PRONOUNS:
             return sources, patient
         node = slot.head

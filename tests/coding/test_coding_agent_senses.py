@@ -229,3 +229,29 @@ def test_concern_as_a_plain_verb_is_no_opinion():
 )
 def test_taking_part_in_an_event_noun_is_the_event(text, triple):
     assert triple in _events(text), _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "root"),
+    [
+        pytest.param(
+            "Chile issued a statement condemning the Peruvian tariffs on copper.",
+            "CHL",
+            "PER",
+            "11",
+            id="a statement condemning: the statement's issuer condemns",
+        ),
+        pytest.param(
+            "Norway said in a statement urging Sweden to reopen the border.",
+            "NOR",
+            "SWE",
+            "02",
+            id="in a statement urging: the speaker appeals",
+        ),
+    ],
+)
+def test_participle_on_a_speech_noun_acts_for_the_speaker(text, source, target, root):
+    found = _events(text)
+    assert any(
+        s == source and t == target and code.startswith(root) for s, t, code in found
+    ), found
