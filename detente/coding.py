@@ -257,11 +257,15 @@ class EventCoder:
         for item in pending:
             if not any(_yields_events(f) for f in item.frames):
                 _sentence_target(item)
-            for frame in item.frames:
-                for event in self._events(article, item.index, item.sent, frame):
-                    if event.event_id not in seen:
-                        seen.add(event.event_id)
-                        article.events.append(event)
+            events = [
+                event
+                for frame in item.frames
+                for event in self._events(article, item.index, item.sent, frame)
+            ]
+            for event in _one_report_per_dyad(events):
+                if event.event_id not in seen:
+                    seen.add(event.event_id)
+                    article.events.append(event)
         return article
 
     def pipe(
@@ -1499,6 +1503,37 @@ def _two_sided(code: str) -> bool:
 def _mutual(code: str) -> bool:
     """Codes whose coordinated actors, with no target, act on each other."""
     return code[:2] in MUTUAL_ROOTS or code[:3] in MUTUAL_ROOTS
+
+
+def _one_report_per_dyad(events: list[Event]) -> list[Event]:
+    """A sentence reports an act between two actors once: of events with the
+    same actors, polarity and code only the first is kept, and a root's
+    unspecified code (020) gives way to a sub-code of it (0213) read from the
+    same words ("renewed an appeal to Belgium to extradite ...")."""
+    kept: list[Event] = []
+    seen: set[tuple[str, str, bool, str]] = set()
+    for event in events:
+        key = (event.source_actor, event.target_actor, event.negated, event.cameo_code)
+        if key in seen:
+            continue
+        if _unspecified(event.cameo_code) and any(
+            (other.source_actor, other.target_actor, other.negated)
+            == (event.source_actor, event.target_actor, event.negated)
+            and other.cameo_code[:2] == event.cameo_code[:2]
+            and not _unspecified(other.cameo_code)
+            and other.verb_span[0] <= event.verb_span[0]
+            and event.verb_span[1] <= other.verb_span[1]
+            for other in events
+        ):
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept
+
+
+def _unspecified(code: str) -> bool:
+    """A root's "not specified below" code (020, 190)."""
+    return len(code) == 3 and code.endswith("0")
 
 
 def _drop_residual_statements(frames: list[_Frame]) -> list[_Frame]:

@@ -255,3 +255,15 @@ def test_participle_on_a_speech_noun_acts_for_the_speaker(text, source, target, 
     assert any(
         s == source and t == target and code.startswith(root) for s, t, code in found
     ), found
+
+
+def test_an_unspecified_code_gives_way_to_its_sub_code_from_the_same_words():
+    found = _events("Turkey renewed its appeal to Greece to extradite the suspects.")
+    assert ("TUR", "GRC", "0213") in found, found
+    assert ("TUR", "GRC", "020") not in found, found
+
+
+def test_two_acts_of_one_root_in_a_sentence_are_both_kept():
+    found = _events("Syria attacked Turkey and occupied the Turkish town of Kilis.")
+    codes = {code for s, t, code in found if (s, t) == ("SYR", "TUR")}
+    assert len(codes) >= 2 and all(c.startswith("19") for c in codes), found
