@@ -90,3 +90,15 @@ def triples(events: list[Event], *, root: bool = False) -> set[tuple[str, str, s
         for e in events
         if not e.negated
     }
+
+
+def country_triples(text: str, pipeline=None) -> set[tuple[str, str, str]]:
+    """(source country, target country, CAMEO code) of the non-negated events
+    the default pipeline (or ``pipeline``) codes in ``text``."""
+    from detente.api import code_text
+
+    return {
+        (e.source_country, e.target_country, e.cameo_code)
+        for e in code_text(text, pipeline=pipeline)
+        if not e.negated
+    }

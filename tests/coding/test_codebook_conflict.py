@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from detente.api import code_text
 from detente.pipeline import Pipeline
+
+from .conftest import country_triples
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +22,7 @@ def pipeline() -> Pipeline:
 
 
 def _coded(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    """(source country, target country, CAMEO code) of the asserted events."""
-    return {
-        (e.source_country, e.target_country, e.cameo_code)
-        for e in code_text(text, pipeline=pipeline)
-        if not e.negated
-    }
+    return country_triples(text, pipeline=pipeline)
 
 
 CASES = [

@@ -14,13 +14,17 @@ import pytest
 from detente._coding_internals.lexicon import load_agent_senses
 from detente.api import code_text
 
+from .conftest import country_triples
 
-def _events(text: str) -> list[tuple[str, str, str]]:
-    return [
-        (e.source_country, e.target_country, e.cameo_code)
-        for e in code_text(text)
-        if not e.negated
-    ]
+_events = country_triples
+
+
+def _coded_as(found, source: str, target: str, code_prefix: str) -> bool:
+    """Whether an event source -> target has a code starting with the prefix."""
+    return any(
+        (s, t) == (source, target) and code.startswith(code_prefix)
+        for s, t, code in found
+    )
 
 
 @pytest.mark.parametrize(
@@ -103,7 +107,7 @@ def test_means_of_an_agentless_passive_names_the_doer(text, source, target, code
 
 
 def test_agentless_passive_without_means_codes_nothing():
-    assert _events("Four Afghan policemen were killed near Kandahar.") == []
+    assert _events("Four Afghan policemen were killed near Kandahar.") == set()
 
 
 def test_agent_sense_rows_refine_codes_by_prefix():
@@ -136,10 +140,7 @@ def test_agent_sense_rows_refine_codes_by_prefix():
 )
 def test_governing_verbs_of_pressure_and_accord(text, triple):
     found = _events(text)
-    assert any(
-        s == triple[0] and t == triple[1] and code.startswith(triple[2])
-        for s, t, code in found
-    ), found
+    assert _coded_as(found, *triple), found
 
 
 def test_easing_pressure_is_no_coercion():
@@ -170,10 +171,7 @@ def test_easing_pressure_is_no_coercion():
 )
 def test_undertakings_are_intents_not_acts(text, triple):
     found = _events(text)
-    assert any(
-        s == triple[0] and t == triple[1] and code.startswith(triple[2])
-        for s, t, code in found
-    ), found
+    assert _coded_as(found, *triple), found
 
 
 def test_a_signed_agreement_to_act_stays_a_signing():
@@ -252,9 +250,7 @@ def test_taking_part_in_an_event_noun_is_the_event(text, triple):
 )
 def test_participle_on_a_speech_noun_acts_for_the_speaker(text, source, target, root):
     found = _events(text)
-    assert any(
-        s == source and t == target and code.startswith(root) for s, t, code in found
-    ), found
+    assert _coded_as(found, source, target, root), found
 
 
 def test_an_unspecified_code_gives_way_to_its_sub_code_from_the_same_words():
