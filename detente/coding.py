@@ -1340,7 +1340,7 @@ def _sentence_target(item: _Sentence) -> None:
 
 
 #: Prepositions of a means phrase ("killed in a bombing", "by a car bomb").
-MEANS_PREPS = {"in", "by", "with", "from"}
+MEANS_PREPS = ("in", "by", "with", "from")
 
 
 def _agent_sense(verb: Any, code: str) -> tuple[str, Any]:
@@ -1351,23 +1351,9 @@ def _agent_sense(verb: Any, code: str) -> tuple[str, Any]:
     if not senses:
         return "", None
     doer, _ = args.subject_slot(verb)
-    doers = [doer]
-    if doer is not None:
-        # "hundreds of UN troops", "the first deployment of peacekeeping troops"
-        doers += [
-            pobj
-            for prep in doer.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-    means = [
-        pobj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in MEANS_PREPS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    # "hundreds of UN troops", "the first deployment of peacekeeping troops"
+    doers = [doer] + args.pobj_slots([doer], ["of"])
+    means = args.pobj_slots([verb], MEANS_PREPS)
     for sense in senses:
         for token in doers + (means if sense.means else []):
             if token is not None and any(
