@@ -10,7 +10,8 @@ import pytest
 
 from detente._coding_internals.lexicon import bundled_lexicon_files
 from detente.data import loaders
-from detente.models import Article
+
+from .conftest import country_triples
 
 LEXICON_FILE = "detente_codebook_cooperation.tsv"
 
@@ -26,13 +27,7 @@ def pipeline():
 
 
 def _coded(pipeline, text: str) -> set[tuple[str, str, str]]:
-    """(source country, target country, CAMEO code) of the asserted events."""
-    events = pipeline(Article(doc_id="test", text=text)).events
-    return {
-        (e.source_country, e.target_country, e.cameo_code)
-        for e in events
-        if not e.negated
-    }
+    return country_triples(text, pipeline=pipeline)
 
 
 @pytest.mark.parametrize(
